@@ -1,0 +1,71 @@
+package io.casteroperator.api;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * A production studio (caster) of Alibaba Cloud ApsaraVideo Live. The operator makes the cloud
+ * caster match spec by calling SetCasterConfig, within the account's API quota, and reports in
+ * status what the Live API answered.
+ */
+@Group(Caster.GROUP)
+@Version(Caster.VERSION)
+@Kind("Caster")
+@Plural("casters")
+@Singular("caster")
+@ShortNames("cst")
+@AdditionalPrinterColumn(
+    name = "Caster ID",
+    jsonPath = ".status.casterId",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Ready",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].status",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Reason",
+    jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class Caster extends CustomResource<CasterSpec, CasterStatus> implements Namespaced {
+
+  public static final String GROUP = "live.caster-operator.io";
+  public static final String VERSION = "v1alpha1";
+
+  /**
+   * Read leniently: a malformed spec (a wrong type, an unknown field) becomes an {@link
+   * UnreadableSpec} reported on this object alone, instead of breaking the watch of every Caster.
+   */
+  @Override
+  @JsonDeserialize(using = LenientSpecDeserializer.class)
+  public void setSpec(CasterSpec spec) {
+    super.setSpec(spec);
+  }
+
+  @Override
+  @JsonDeserialize(using = LenientStatusDeserializer.class)
+  public void setStatus(CasterStatus status) {
+    super.setStatus(status);
+  }
+
+  @Override
+  protected CasterSpec initSpec() {
+    return null;
+  }
+
+  @Override
+  protected CasterStatus initStatus() {
+    return null;
+  }
+}

@@ -1,0 +1,57 @@
+package io.casteroperator.api;
+
+/** Condition types and reasons the operator writes. Reasons are valid Kubernetes reasons (no dots). */
+public final class Conditions {
+
+  /** True when the cloud caster matches the current spec. */
+  public static final String READY = "Ready";
+
+  /** True when the last attempt to apply the spec succeeded. */
+  public static final String SYNCED = "Synced";
+
+  /** True when the cloud caster's configuration differs from the spec (someone changed it). */
+  public static final String DRIFTED = "Drifted";
+
+  /** Reasons of the conditions. */
+  public static final class Reason {
+    /** The configuration was applied and the cloud matches the spec. */
+    public static final String APPLIED = "Applied";
+    /** ObserveOnly: the cloud matches the spec. */
+    public static final String OBSERVED = "Observed";
+    /** The spec breaks a rule of the schema; no call is made. */
+    public static final String INVALID_SPEC = "InvalidSpec";
+    /** Another Caster already manages this casterId; no call is made. */
+    public static final String CASTER_ID_CONFLICT = "CasterIdConflict";
+    /** spec.casterId differs from the caster this Caster already manages; no call is made. */
+    public static final String CASTER_ID_IMMUTABLE = "CasterIdImmutable";
+    /** The credentials Secret is missing or incomplete; no call is made. */
+    public static final String CREDENTIALS_ERROR = "CredentialsError";
+    /** A call is waiting for the account's API budget. */
+    public static final String PENDING = "Pending";
+    /** The Live API answered Throttling; the operator backs off. */
+    public static final String THROTTLED = "Throttled";
+    /** A transient failure (5xx, timeout, connection); the operator retries with backoff. */
+    public static final String RETRYING = "Retrying";
+    /** The Live API refused the request; retried only on a change or by the slow probe. */
+    public static final String CLOUD_ERROR = "CloudError";
+    /** Channels can be enabled only while the caster is stopped. */
+    public static final String CHANNEL_ENABLE_REQUIRES_STOPPED_CASTER =
+        "ChannelEnableRequiresStoppedCaster";
+    /** The spec turns channels off, which the Live API can never do. */
+    public static final String CHANNEL_DISABLE_UNSUPPORTED = "ChannelDisableUnsupported";
+    /** The paused annotation is set; no calls are made. */
+    public static final String PAUSED = "Paused";
+    /** ObserveOnly: the cloud differs from the spec and the operator does not write. */
+    public static final String DRIFT_DETECTED = "DriftDetected";
+    /** Drift was found and undone. */
+    public static final String CORRECTED = "Corrected";
+    /** The cloud matches the spec. */
+    public static final String NO_DRIFT = "NoDrift";
+    /** The cloud caster is being stopped and deleted. */
+    public static final String DELETING = "Deleting";
+
+    private Reason() {}
+  }
+
+  private Conditions() {}
+}

@@ -1,0 +1,47 @@
+package io.casteroperator.api;
+
+/**
+ * Regular expressions of the schema. They stay in the subset that RE2 (Kubernetes), Java and
+ * ECMA-262 agree on: no look-around, no possessive quantifiers, {@code \x} escapes only.
+ */
+public final class Patterns {
+
+  /** One character that is neither whitespace nor a control character. */
+  private static final String URL_CHAR = "[^\\x00-\\x20\\x7F]";
+
+  /** Any URL-like text without whitespace or control characters. */
+  public static final String NO_SPACE_TEXT = "^" + URL_CHAR + "*$";
+
+  /** An RTMP URL, the only ingest scheme the API accepts for side outputs. */
+  public static final String RTMP_URL = "^rtmp://" + URL_CHAR + "+$";
+
+  /** A live stream URL: RTMP, HTTP or HTTPS. */
+  public static final String STREAM_URL = "^(rtmp|http|https)://" + URL_CHAR + "+$";
+
+  /** An HTTP or HTTPS URL. */
+  public static final String HTTP_URL = "^https?://" + URL_CHAR + "+$";
+
+  /** A DNS name (RFC 1123 labels of 1 to 63 characters separated by dots). */
+  public static final String DNS_NAME =
+      "^[a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([-a-zA-Z0-9]{0,61}[a-zA-Z0-9])?)*$";
+
+  /** A Kubernetes object name (RFC 1123 subdomain, lower case). */
+  public static final String K8S_NAME =
+      "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$";
+
+  /**
+   * A caster id, in either shape the service issues: a UUID ({@code a2b8e671-2fe5-4642-a2ec-...})
+   * or {@code LIVEPRODUCER_POST-cn-0pp1czt...}.
+   */
+  public static final String CASTER_ID =
+      "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+          + "|LIVEPRODUCER_[A-Z]+-[a-z0-9][-a-z0-9]*)$";
+
+  /** An Alibaba Cloud region id such as {@code cn-shanghai} or {@code ap-southeast-1}. */
+  public static final String REGION_ID = "^[a-z]{2,}(-[a-z0-9]+){1,3}$";
+
+  /** An Alibaba Cloud resource group id. */
+  public static final String RESOURCE_GROUP_ID = "^rg-[a-z0-9]+$";
+
+  private Patterns() {}
+}
