@@ -1,6 +1,7 @@
 package io.casteroperator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 
 /** Configuration of the automatic switch to the standby source. */
@@ -9,13 +10,14 @@ public class AutoSwitchUrgentConfig {
 
   /** Seconds after the stream breaks before switching to the standby source (JSON key eofThres). */
   @Min(0)
-  private Integer eofThres;
+  @Max(Integer.MAX_VALUE)
+  private Long eofThres;
 
-  public Integer getEofThres() {
+  public Long getEofThres() {
     return eofThres;
   }
 
-  public void setEofThres(Integer eofThres) {
+  public void setEofThres(Long eofThres) {
     this.eofThres = eofThres;
   }
 }

@@ -1,13 +1,16 @@
 package io.casteroperator.api;
 
 /**
- * Regular expressions of the schema. They stay in the subset that RE2 (Kubernetes), Java and
- * ECMA-262 agree on: no look-around, no possessive quantifiers, {@code \x} escapes only.
+ * Regular expressions of the schema. They stay in the subset that RE2 (Kubernetes) and Java agree
+ * on: no look-around, no possessive quantifiers, {@code \x} escapes and Unicode classes only.
  */
 public final class Patterns {
 
-  /** One character that is neither whitespace nor a control character. */
-  private static final String URL_CHAR = "[^\\x00-\\x20\\x7F]";
+  /**
+   * One character that is neither whitespace nor a control or format character, in ASCII or
+   * beyond (NBSP, U+2028, zero-width space, BOM...).
+   */
+  private static final String URL_CHAR = "[^\\x00-\\x20\\x7F-\\xA0\\p{Z}\\p{Cf}]";
 
   /** Any URL-like text without whitespace or control characters. */
   public static final String NO_SPACE_TEXT = "^" + URL_CHAR + "*$";

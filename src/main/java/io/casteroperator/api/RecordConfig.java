@@ -1,6 +1,7 @@
 package io.casteroperator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
@@ -24,7 +25,8 @@ public class RecordConfig {
    * made elsewhere is not seen as drift.
    */
   @Min(0)
-  private Integer interval;
+  @Max(Integer.MAX_VALUE)
+  private Long interval;
 
   /** Formats of the recorded files (JSON key videoFormat). */
   @Size(max = 10)
@@ -46,11 +48,11 @@ public class RecordConfig {
     this.ossBucket = ossBucket;
   }
 
-  public Integer getInterval() {
+  public Long getInterval() {
     return interval;
   }
 
-  public void setInterval(Integer interval) {
+  public void setInterval(Long interval) {
     this.interval = interval;
   }
 

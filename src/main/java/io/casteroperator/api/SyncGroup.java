@@ -21,7 +21,7 @@ public class SyncGroup {
   @Required
   @Min(0)
   @Max(1)
-  private Integer mode;
+  private Long mode;
 
   /** IDs of the video sources in the group (JSON key resourceIds). */
   @Size(max = 50)
@@ -32,11 +32,11 @@ public class SyncGroup {
   @Size(max = 128)
   private String hostResourceId;
 
-  public Integer getMode() {
+  public Long getMode() {
     return mode;
   }
 
-  public void setMode(Integer mode) {
+  public void setMode(Long mode) {
     this.mode = mode;
   }
 

@@ -1,6 +1,7 @@
 package io.casteroperator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -23,7 +24,8 @@ public class VideoFormat {
 
   /** Length of one recorded file in seconds, positive (JSON key CycleDuration). */
   @Min(1)
-  private Integer cycleDuration;
+  @Max(Integer.MAX_VALUE)
+  private Long cycleDuration;
 
   public RecordFormat getFormat() {
     return format;
@@ -49,11 +51,11 @@ public class VideoFormat {
     this.sliceOssObjectPrefix = sliceOssObjectPrefix;
   }
 
-  public Integer getCycleDuration() {
+  public Long getCycleDuration() {
     return cycleDuration;
   }
 
-  public void setCycleDuration(Integer cycleDuration) {
+  public void setCycleDuration(Long cycleDuration) {
     this.cycleDuration = cycleDuration;
   }
 }

@@ -65,6 +65,8 @@ public final class CrdGenerator {
       JSONSchemaProps root =
           ((CustomResourceDefinition) crd).getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema();
       root.setDescription(JavadocDescriptions.classDescription(Caster.class));
+      // Without a required spec, removing it and adding it back would slip past the transition rules.
+      root.setRequired(java.util.List.of("spec"));
       ItemRules.apply(root.getProperties().get("spec"), io.casteroperator.api.CasterSpec.class);
       ItemRules.apply(root.getProperties().get("status"), io.casteroperator.api.CasterStatus.class);
       return crd;

@@ -1,0 +1,31 @@
+package io.casteroperator.live;
+
+import io.casteroperator.config.DesiredConfig;
+import java.util.Optional;
+
+/**
+ * The cloud seam: the Live API calls the operator makes for casters, one method per API call, in
+ * the spirit of Crossplane's external clients (observe, create, update, delete). Bound to one set of
+ * credentials and one region. Never throws for an API failure: every outcome is a {@link
+ * LiveResult}, classified by {@link ErrorClassifier}.
+ */
+public interface LiveClient {
+
+  /** DescribeCasterConfig: the caster's configuration as the service reports it. */
+  LiveResult<ObservedConfig> observeConfig(String casterId);
+
+  /** DescribeCasters filtered by id: whether the caster exists, runs, has channels. */
+  LiveResult<Optional<CasterInfo>> observeState(String casterId);
+
+  /** CreateCaster: the id of the new caster (the same id again for the same client token). */
+  LiveResult<String> create(NewCaster caster);
+
+  /** SetCasterConfig: replaces the caster's whole configuration with {@code config}. */
+  LiveResult<Void> update(String casterId, DesiredConfig config);
+
+  /** StopCaster. */
+  LiveResult<Void> stop(String casterId);
+
+  /** DeleteCaster. */
+  LiveResult<Void> delete(String casterId);
+}

@@ -1,0 +1,156 @@
+package io.casteroperator.live;
+
+import com.aliyuncs.AcsRequest;
+import com.aliyuncs.AcsResponse;
+import com.aliyuncs.exceptions.ClientException;
+import com.aliyuncs.http.ProtocolType;
+import com.aliyuncs.live.model.v20161101.CreateCasterRequest;
+import com.aliyuncs.live.model.v20161101.CreateCasterResponse;
+import com.aliyuncs.live.model.v20161101.DeleteCasterRequest;
+import com.aliyuncs.live.model.v20161101.DeleteCasterResponse;
+import com.aliyuncs.live.model.v20161101.DescribeCasterConfigRequest;
+import com.aliyuncs.live.model.v20161101.DescribeCasterConfigResponse;
+import com.aliyuncs.live.model.v20161101.DescribeCastersRequest;
+import com.aliyuncs.live.model.v20161101.DescribeCastersResponse;
+import com.aliyuncs.live.model.v20161101.SetCasterConfigResponse;
+import com.aliyuncs.live.model.v20161101.StopCasterRequest;
+import com.aliyuncs.live.model.v20161101.StopCasterResponse;
+import io.casteroperator.config.DesiredConfig;
+import io.casteroperator.config.SetCasterConfigMapping;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** {@link LiveClient} over the official Java SDK ({@code DefaultAcsClient}). */
+final class SdkLiveClient implements LiveClient {
+
+  private final StatusKeepingAcsClient acs;
+  private final String regionId;
+  private final LiveSettings settings;
+
+  SdkLiveClient(StatusKeepingAcsClient acs, String regionId, LiveSettings settings) {
+    this.acs = acs;
+    this.regionId = regionId;
+    this.settings = settings;
+  }
+
+  @Override
+  public LiveResult<ObservedConfig> observeConfig(String casterId) {
+    DescribeCasterConfigRequest request = new DescribeCasterConfigRequest();
+    request.setCasterId(casterId);
+    return call(request, DescribeCasterConfigResponse::getRequestId,
+        r -> new ObservedConfig(casterId, SetCasterConfigMapping.fromResponse(r)));
+  }
+
+  @Override
+  public LiveResult<Optional<CasterInfo>> observeState(String casterId) {
+    DescribeCastersRequest request = new DescribeCastersRequest();
+    request.setCasterId(casterId);
+    return call(request, DescribeCastersResponse::getRequestId, r -> r.getCasterList() == null
+        ? Optional.empty()
+        : r.getCasterList().stream()
+            .filter(c -> casterId.equals(c.getCasterId()))
+            .findFirst()
+            .map(c -> new CasterInfo(c.getCasterId(), c.getCasterName(),
+                Integer.valueOf(1).equals(c.getStatus()), Integer.valueOf(1).equals(c.getChannelEnable()))));
+  }
+
+  @Override
+  public LiveResult<String> create(NewCaster caster) {
+    CreateCasterRequest request = new CreateCasterRequest();
+    request.setClientToken(caster.clientToken());
+    request.setCasterName(caster.casterName());
+    request.setNormType(caster.normType());
+    request.setChargeType("PostPaid");
+    request.setResourceGroupId(caster.resourceGroupId());
+    if (!caster.tags().isEmpty()) {
+      List<CreateCasterRequest.Tag> tags = new ArrayList<>();
+      for (Map.Entry<String, String> entry : caster.tags().entrySet()) {
+        CreateCasterRequest.Tag tag = new CreateCasterRequest.Tag();
+        tag.setKey(entry.getKey());
+        tag.setValue(entry.getValue());
+        tags.add(tag);
+      }
+      request.setTags(tags);
+    }
+    return call(request, CreateCasterResponse::getRequestId, CreateCasterResponse::getCasterId);
+  }
+
+  @Override
+  public LiveResult<Void> update(String casterId, DesiredConfig config) {
+    return call(SetCasterConfigMapping.toRequest(casterId, regionId, config),
+        SetCasterConfigResponse::getRequestId, r -> null);
+  }
+
+  @Override
+  public LiveResult<Void> stop(String casterId) {
+    StopCasterRequest request = new StopCasterRequest();
+    request.setCasterId(casterId);
+    return call(request, StopCasterResponse::getRequestId, r -> null);
+  }
+
+  @Override
+  public LiveResult<Void> delete(String casterId) {
+    DeleteCasterRequest request = new DeleteCasterRequest();
+    request.setCasterId(casterId);
+    return call(request, DeleteCasterResponse::getRequestId, r -> null);
+  }
+
+  private <R extends AcsResponse, T> LiveResult<T> call(
+      AcsRequest<R> request, Function<R, String> requestId, Function<R, T> value) {
+    prepare(request);
+    long start = System.nanoTime();
+    try {
+      R response = acs.getAcsResponse(request);
+      StatusKeepingAcsClient.takeLastStatus();
+      return LiveResult.ok(value.apply(response), requestId.apply(response), since(start));
+    } catch (ClientException e) {
+      Integer status = StatusKeepingAcsClient.takeLastStatus();
+      return LiveResult.failed(error(e, status), since(start));
+    } catch (RuntimeException e) {
+      // A response the SDK could not read: the call may well have been applied.
+      StatusKeepingAcsClient.takeLastStatus();
+      return LiveResult.failed(new LiveError("SDK.UnexpectedError", null,
+          MessageSanitizer.clean(String.valueOf(e.getMessage())), null, ErrorClass.RETRYABLE, true), since(start));
+    }
+  }
+
+  private void prepare(AcsRequest<?> request) {
+    if (regionId != null) {
+      request.setSysRegionId(regionId);
+    }
+    request.setSysConnectTimeout((int) settings.connectTimeout().toMillis());
+    request.setSysReadTimeout((int) settings.readTimeout().toMillis());
+    if (settings.endpoint() != null) {
+      request.setSysEndpoint(settings.endpointAuthority());
+      request.setSysProtocol("https".equalsIgnoreCase(settings.endpoint().getScheme()) ? ProtocolType.HTTPS : ProtocolType.HTTP);
+    } else {
+      request.setSysProtocol(ProtocolType.HTTPS);
+    }
+  }
+
+  static LiveError error(ClientException e, Integer status) {
+    String code = e.getErrCode() == null ? "SDK.UnknownError" : e.getErrCode();
+    return new LiveError(code, status, MessageSanitizer.clean(e.getErrMsg()), e.getRequestId(),
+        ErrorClassifier.classify(code, status), status == null && mayHaveBeenSent(e));
+  }
+
+  /** A connection that was never made cannot have applied anything; any other silence might have. */
+  private static boolean mayHaveBeenSent(ClientException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConnectException
+          || cause.getClass().getName().equals("org.apache.http.conn.ConnectTimeoutException")) {
+        return false;
+      }
+    }
+    return "SDK.ReadTimeout".equals(e.getErrCode()) || "SDK.ServerUnreachable".equals(e.getErrCode());
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+}

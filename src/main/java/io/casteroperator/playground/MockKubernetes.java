@@ -1,0 +1,105 @@
+package io.casteroperator.playground;
+
+import io.casteroperator.api.crd.CrdGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudDispatcherException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.util.HashMap;
+
+/**
+ * An in-process Kubernetes API server: fabric8's mock server in CRUD mode with the Caster CRD
+ * installed (so status is a subresource and generation moves with spec only), plus what the mock
+ * does not answer by itself: discovery documents for kubectl, and the SelfSubjectRulesReview that
+ * JOSDK's leader election asks before it starts; and JSON merge patches applied as RFC 7386 says.
+ */
+public final class MockKubernetes implements AutoCloseable {
+
+  private final KubernetesMockServer server;
+  private final NamespacedKubernetesClient client;
+
+  private MockKubernetes(KubernetesMockServer server) {
+    this.server = server;
+    this.client = server.createClient();
+  }
+
+  /** Starts on {@code port} (0 for any free port) on the loopback interface, with the CRD installed. */
+  public static MockKubernetes start(int port) {
+    KubernetesMockServer server = new KubernetesMockServer(
+        new Context(), new MockWebServer(), new HashMap<>(), new ApiDispatcher(), false);
+    server.init(InetAddress.getLoopbackAddress(), port);
+    MockKubernetes kube = new MockKubernetes(server);
+    kube.client.apiextensions().v1().customResourceDefinitions().resource(crd()).create();
+    return kube;
+  }
+
+  /** The CRD the build generated from the api package. */
+  public static CustomResourceDefinition crd() {
+    try (InputStream in = MockKubernetes.class.getResourceAsStream("/crds/" + CrdGenerator.FILE_NAME)) {
+      if (in == null) {
+        return Serialization.unmarshal(CrdGenerator.generate(), CustomResourceDefinition.class);
+      }
+      return Serialization.unmarshal(in, CustomResourceDefinition.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A client of this server (each caller gets its own; close it when done). */
+  public KubernetesClient newClient() {
+    return server.createClient();
+  }
+
+  /** The client this object owns. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  public String url() {
+    return "http://" + server.getHostName() + ":" + server.getPort();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+  }
+
+  /** The CRUD dispatcher, with the answers kubectl and JOSDK need that the mock lacks. */
+  private static final class ApiDispatcher extends KubernetesCrudDispatcher {
+
+    @Override
+    public JsonNode merge(JsonNode baseResource, String patch) throws KubernetesCrudDispatcherException {
+      try {
+        return JsonMergePatch.apply(baseResource, Serialization.jsonMapper().readTree(patch));
+      } catch (JsonProcessingException e) {
+        throw new KubernetesCrudDispatcherException(e.getMessage(), 422);
+      }
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+      String path = request.getPath();
+      String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+      MockResponse answer = Discovery.answer(request.getMethod(), bare, request);
+      return answer != null ? answer : super.dispatch(request);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.casteroperator.ratelimit;
+
+import io.github.bucket4j.TimeMeter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * The shared API budgets of the operator: one per account and action, as the service counts its
+ * quotas. Answers "go now" or "come back in N ms"; never blocks a thread.
+ */
+public final class ApiBudgets {
+
+  private final BudgetSettings settings;
+  private final TimeMeter clock;
+  private final Map<BudgetKey, ActionBudget> budgets = new ConcurrentHashMap<>();
+
+  public ApiBudgets(BudgetSettings settings) {
+    this(settings, System::nanoTime);
+  }
+
+  /** With a clock of nanoseconds, for tests. */
+  public ApiBudgets(BudgetSettings settings, LongSupplier nanoClock) {
+    this.settings = settings;
+    this.clock = new TimeMeter() {
+      @Override
+      public long currentTimeNanos() {
+        return nanoClock.getAsLong();
+      }
+
+      @Override
+      public boolean isWallClockBased() {
+        return false;
+      }
+    };
+  }
+
+  /**
+   * Asks for a call. {@code caller} identifies who waits (a Caster): the first ask of a user change
+   * reserves the caller's slot, and later asks by the same caller for the same key find it.
+   */
+  public Permit acquire(String caller, BudgetKey key, Priority priority) {
+    return budget(key).acquire(caller, priority);
+  }
+
+  /** The call made with {@code permit} has returned: its answer, or its failure, is in. */
+  public void answered(BudgetKey key, Permit permit) {
+    budget(key).answered(permit);
+  }
+
+  /** Forgets what {@code caller} reserved (it no longer needs the call). */
+  public void cancel(String caller) {
+    budgets.values().forEach(b -> b.cancel(caller));
+  }
+
+  /** The service answered Throttling for this key: slow down. */
+  public void throttled(BudgetKey key) {
+    budget(key).throttled();
+  }
+
+  /** The fraction of the quota this key is spending at (1.0 unless throttled lately). */
+  public double rateFactor(BudgetKey key) {
+    return budget(key).rateFactor();
+  }
+
+  /** Tokens available now for this key; negative when callers are queued. */
+  public long availableTokens(BudgetKey key) {
+    return budget(key).availableTokens();
+  }
+
+  /** Every key seen so far, for metrics. */
+  public java.util.Set<BudgetKey> keys() {
+    return java.util.Set.copyOf(budgets.keySet());
+  }
+
+  private ActionBudget budget(BudgetKey key) {
+    return budgets.computeIfAbsent(key, k -> new ActionBudget(settings.quota(k.action()), settings, clock));
+  }
+}

@@ -1,0 +1,84 @@
+package io.casteroperator.reconciler;
+
+import io.casteroperator.api.Caster;
+import io.casteroperator.live.LiveCredentials;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Finds the credentials of a Caster: the Secret named by spec.credentialsSecretRef (keys
+ * accessKeyId, accessKeySecret, optional securityToken and accountId), or the operator's default.
+ * Secret values never leave this class except inside {@link LiveCredentials}, whose toString hides
+ * them.
+ */
+final class CredentialsResolver {
+
+  static final String ACCESS_KEY_ID = "accessKeyId";
+  static final String ACCESS_KEY_SECRET = "accessKeySecret";
+  static final String SECURITY_TOKEN = "securityToken";
+  static final String ACCOUNT_ID = "accountId";
+
+  /**
+   * Credentials, or why there are none.
+   *
+   * @param credentials the credentials; {@code null} when {@code problem} says why not
+   * @param version changes whenever the credentials may have changed (the Secret's resourceVersion)
+   * @param problem a sentence for the user, never containing a secret value
+   */
+  record Resolution(LiveCredentials credentials, String version, String problem) {}
+
+  private final LiveCredentials defaults;
+  private final BiFunction<String, String, Secret> secrets;
+
+  /** @param secrets finds a Secret by namespace and name, or returns null */
+  CredentialsResolver(LiveCredentials defaults, BiFunction<String, String, Secret> secrets) {
+    this.defaults = defaults;
+    this.secrets = secrets;
+  }
+
+  Resolution resolve(Caster caster) {
+    var ref = caster.getSpec() == null ? null : caster.getSpec().getCredentialsSecretRef();
+    if (ref == null || ref.getName() == null) {
+      return defaults == null
+          ? new Resolution(null, null, "spec.credentialsSecretRef is not set and the operator has no default credentials")
+          : new Resolution(defaults, "default", null);
+    }
+    String namespace = caster.getMetadata().getNamespace();
+    Secret secret = secrets.apply(namespace, ref.getName());
+    if (secret == null) {
+      return new Resolution(null, null, "Secret " + namespace + "/" + ref.getName() + " not found");
+    }
+    String id = value(secret, ACCESS_KEY_ID);
+    String key = value(secret, ACCESS_KEY_SECRET);
+    if (id == null || key == null) {
+      return new Resolution(null, secret.getMetadata().getResourceVersion(),
+          "Secret " + namespace + "/" + ref.getName() + " lacks key " + (id == null ? ACCESS_KEY_ID : ACCESS_KEY_SECRET)
+              + " (expected keys: accessKeyId, accessKeySecret, optional securityToken and accountId)");
+    }
+    return new Resolution(
+        new LiveCredentials.AccessKey(id, key, value(secret, SECURITY_TOKEN), value(secret, ACCOUNT_ID)),
+        secret.getMetadata().getResourceVersion(), null);
+  }
+
+  private static String value(Secret secret, String key) {
+    String text = decoded(secret.getData(), key);
+    if (text == null && secret.getStringData() != null) {
+      text = secret.getStringData().get(key);
+    }
+    return text == null || text.isBlank() ? null : text.trim();
+  }
+
+  private static String decoded(Map<String, String> data, String key) {
+    if (data == null || data.get(key) == null) {
+      return null;
+    }
+    try {
+      return new String(Base64.getDecoder().decode(data.get(key).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.casteroperator.reconciler;
+
+import io.casteroperator.api.Annotations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * When each caster is read back to look for drift: every drift interval (the operator's, or the
+ * Caster's live.caster-operator.io/drift-interval annotation) after the last read or write, with
+ * ±10% jitter so that casters applied together are not all read together.
+ */
+final class DriftSchedule {
+
+  private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
+  private static final Duration MINIMUM = Duration.ofSeconds(1);
+
+  private final Duration defaultInterval;
+
+  DriftSchedule(Duration defaultInterval) {
+    this.defaultInterval = defaultInterval;
+  }
+
+  boolean due(Reconciliation r) {
+    return !r.now.isBefore(next(r));
+  }
+
+  /** Plans the next check from now and asks to be woken for it. */
+  void checked(Reconciliation r) {
+    r.memory.nextDriftCheck = r.now.plus(jittered(interval(r)));
+    r.wakeUpAt(r.memory.nextDriftCheck);
+  }
+
+  /** Asks to be woken for the check already planned. */
+  void keep(Reconciliation r) {
+    r.wakeUpAt(next(r));
+  }
+
+  private Instant next(Reconciliation r) {
+    if (r.memory.nextDriftCheck == null) {
+      // After a restart: count from the last read or write that status remembers.
+      Instant last = latest(r.status().getLastObservedTime(), r.status().getLastAppliedTime());
+      r.memory.nextDriftCheck = last == null ? r.now : last.plus(jittered(interval(r)));
+    }
+    return r.memory.nextDriftCheck;
+  }
+
+  Duration interval(Reconciliation r) {
+    String annotation = r.annotation(Annotations.DRIFT_INTERVAL);
+    if (annotation == null) {
+      return defaultInterval;
+    }
+    Duration parsed = parse(annotation);
+    if (parsed == null) {
+      r.warning("InvalidAnnotation", Annotations.DRIFT_INTERVAL + " \"" + annotation
+          + "\" is not a duration such as 30s, 10m or 1h; using " + defaultInterval);
+      return defaultInterval;
+    }
+    return parsed.compareTo(MINIMUM) < 0 ? MINIMUM : parsed;
+  }
+
+  /** A duration such as {@code 30s}, {@code 10m}, {@code 1h30m} or {@code 500ms}; null if malformed. */
+  static Duration parse(String text) {
+    String value = text.trim();
+    Matcher m = PART.matcher(value);
+    Duration total = Duration.ZERO;
+    int end = 0;
+    while (m.find() && m.start() == end) {
+      long amount = Long.parseLong(m.group(1));
+      total = total.plus(switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        default -> Duration.ofHours(amount);
+      });
+      end = m.end();
+    }
+    return end == value.length() && end > 0 ? total : null;
+  }
+
+  private static Duration jittered(Duration interval) {
+    double factor = 0.9 + ThreadLocalRandom.current().nextDouble() * 0.2;
+    return Duration.ofMillis(Math.max(1, (long) (interval.toMillis() * factor)));
+  }
+
+  private static Instant latest(String a, String b) {
+    Instant x = a == null ? null : Instant.parse(a);
+    Instant y = b == null ? null : Instant.parse(b);
+    return x == null ? y : y == null ? x : x.isAfter(y) ? x : y;
+  }
+}

@@ -1,0 +1,89 @@
+package io.casteroperator.reconciler;
+
+import io.casteroperator.live.LiveAction;
+import io.casteroperator.live.LiveResult;
+import io.casteroperator.ratelimit.ApiBudgets;
+import io.casteroperator.ratelimit.BudgetKey;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The operator's own metrics (JOSDK adds its reconciler metrics next to them). */
+public final class ReconcilerMetrics {
+
+  private final MeterRegistry registry;
+  private final ApiBudgets budgets;
+  private final Set<BudgetKey> gauged = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> readyReasons = new ConcurrentHashMap<>();
+  private final Set<String> reasonGauges = ConcurrentHashMap.newKeySet();
+
+  public ReconcilerMetrics(MeterRegistry registry, ApiBudgets budgets) {
+    this.registry = registry;
+    this.budgets = budgets;
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  void reconciled(String outcome, Duration took) {
+    Counter.builder("caster_reconciles").description("Reconciles of Casters, by outcome (the Ready reason)")
+        .tag("outcome", outcome).register(registry).increment();
+    Timer.builder("caster_reconcile_duration").description("Time spent in one reconcile")
+        .register(registry).record(took);
+  }
+
+  void apiCall(BudgetKey key, LiveAction action, LiveResult<?> result) {
+    Counter.builder("caster_live_api_calls").description("Live API calls, by action and error code (OK on success)")
+        .tag("action", action.name()).tag("code", result.code()).register(registry).increment();
+    Timer.builder("caster_live_api_latency").description("Latency of Live API calls")
+        .tag("action", action.name()).register(registry).record(result.latency());
+    if (!result.isOk() && result.code().startsWith("Throttling")) {
+      Counter.builder("caster_live_api_throttled").description("Throttling answers of the Live API")
+          .tag("account", key.account()).tag("action", action.name()).register(registry).increment();
+    }
+    gaugeTokens(key);
+  }
+
+  void budgetWait(BudgetKey key, Duration waited) {
+    Timer.builder("caster_budget_wait").description("Time a call waited for its slot in the account's budget")
+        .tag("account", key.account()).tag("action", key.action()).register(registry).record(waited);
+    gaugeTokens(key);
+  }
+
+  void driftCorrected() {
+    Counter.builder("caster_drift_corrections").description("Drift found and undone with SetCasterConfig")
+        .register(registry).increment();
+  }
+
+  /** The Ready reason of each Caster, for the caster_conditions gauge. */
+  void readyReason(String uid, String reason) {
+    readyReasons.put(uid, reason);
+    registerReasonGauge(reason);
+  }
+
+  void forget(String uid) {
+    readyReasons.remove(uid);
+  }
+
+  private void registerReasonGauge(String reason) {
+    if (reasonGauges.add(reason)) {
+      Gauge.builder("caster_casters", readyReasons, m -> m.values().stream().filter(reason::equals).count())
+          .description("Casters by the reason of their Ready condition").tag("condition", "Ready").tag("reason", reason)
+          .register(registry);
+    }
+  }
+
+  private void gaugeTokens(BudgetKey key) {
+    if (gauged.add(key)) {
+      Gauge.builder("caster_budget_tokens_available", budgets, b -> b.availableTokens(key))
+          .description("Calls available now in the account's budget; negative when calls are queued")
+          .tag("account", key.account()).tag("action", key.action()).register(registry);
+    }
+  }
+}

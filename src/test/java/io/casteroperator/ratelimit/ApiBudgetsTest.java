@@ -1,0 +1,163 @@
+package io.casteroperator.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** Budget arithmetic on a virtual clock: no wall-clock timing. */
+class ApiBudgetsTest {
+
+  private static final long MS = 1_000_000L;
+  private static final BudgetKey SET = new BudgetKey("acct", "SetCasterConfig");
+
+  private final AtomicLong now = new AtomicLong(1_000 * MS);
+
+  private ApiBudgets budgets(double margin) {
+    return new ApiBudgets(new BudgetSettings(Map.of("SetCasterConfig", 10), 15, margin, Duration.ZERO,
+        Duration.ofSeconds(10), Duration.ofSeconds(16)), now::get);
+  }
+
+  @Test
+  void callsLeaveEvenlySpacedFirstComeFirstServed() {
+    ApiBudgets budgets = budgets(0.0);
+    assertTrue(budgets.acquire("a", SET, Priority.USER_CHANGE).granted());
+    assertEquals(Duration.ofMillis(100), budgets.acquire("b", SET, Priority.USER_CHANGE).retryAfter());
+    assertEquals(Duration.ofMillis(200), budgets.acquire("c", SET, Priority.USER_CHANGE).retryAfter());
+    // Asking again does not lose the place in the queue.
+    assertEquals(Duration.ofMillis(200), budgets.acquire("c", SET, Priority.USER_CHANGE).retryAfter());
+
+    now.addAndGet(100 * MS);
+    assertTrue(budgets.acquire("b", SET, Priority.USER_CHANGE).granted());
+    assertFalse(budgets.acquire("c", SET, Priority.USER_CHANGE).granted());
+    now.addAndGet(100 * MS);
+    assertTrue(budgets.acquire("c", SET, Priority.USER_CHANGE).granted());
+  }
+
+  @Test
+  void keysOfOtherAccountsOrActionsDoNotShareASlot() {
+    ApiBudgets budgets = budgets(0.0);
+    assertTrue(budgets.acquire("a", SET, Priority.USER_CHANGE).granted());
+    assertTrue(budgets.acquire("b", new BudgetKey("other", "SetCasterConfig"), Priority.USER_CHANGE).granted());
+    assertTrue(budgets.acquire("c", new BudgetKey("acct", "DescribeCasterConfig"), Priority.USER_CHANGE).granted());
+  }
+
+  @Test
+  void fiftyCallersNeverPutMoreThanTheQuotaIntoAnySecond() {
+    List<Long> sent = simulate(budgets(0.03), 50, 0, i -> 0L);
+    assertEquals(50, sent.size());
+    assertTrue(maxInAnySecond(sent) <= 10, "peak " + maxInAnySecond(sent));
+    // ...and use the quota: 50 calls in about 5 s at 97% of 10/s.
+    long span = sent.get(sent.size() - 1) - sent.get(0);
+    assertTrue(span < 5_100 * MS, "span " + span / MS + " ms");
+  }
+
+  @Test
+  void lateCallersCannotBunchIntoOneSecond() {
+    // Every other caller comes back 450 ms after its slot (a busy thread pool) and lands among
+    // callers that are on time: the send window guard still keeps every second within the quota.
+    List<Long> sent = simulate(budgets(0.0), 40, 450 * MS, i -> 0L);
+    assertEquals(40, sent.size());
+    assertTrue(maxInAnySecond(sent) <= 10, "peak " + maxInAnySecond(sent));
+  }
+
+  @Test
+  void slowAnswersCannotPutOneCallTooManyIntoASecond() {
+    // The service counts a call when it arrives: anywhere up to its answer. The first call of a
+    // cold client arrives 600 ms after it was sent, later ones at once; every other one takes 80 ms.
+    List<Long> arrivals = simulate(budgets(0.0), 40, 0, i -> i == 0 ? 600 * MS : i % 2 == 0 ? 80 * MS : 0L);
+    assertEquals(40, arrivals.size());
+    assertTrue(maxInAnySecond(arrivals) <= 10, "peak " + maxInAnySecond(arrivals));
+  }
+
+  @Test
+  void aCallThatNeverReportsItsEndStopsCountingAfterItsLongestDuration() {
+    ApiBudgets budgets = new ApiBudgets(new BudgetSettings(Map.of("SetCasterConfig", 1), 1, 0.0, Duration.ZERO,
+        Duration.ofSeconds(10), Duration.ofSeconds(3)), now::get);
+    assertTrue(budgets.acquire("lost", SET, Priority.USER_CHANGE).granted()); // its answer is never reported
+    now.addAndGet(1_000 * MS);
+    assertFalse(budgets.acquire("next", SET, Priority.USER_CHANGE).granted());
+    now.addAndGet(3_000 * MS);
+    assertTrue(budgets.acquire("next", SET, Priority.USER_CHANGE).granted());
+  }
+
+  @Test
+  void backgroundWorkNeverTakesAReservedSlot() {
+    ApiBudgets budgets = budgets(0.0);
+    assertTrue(budgets.acquire("user1", SET, Priority.USER_CHANGE).granted());
+    assertFalse(budgets.acquire("user2", SET, Priority.USER_CHANGE).granted());
+    now.addAndGet(100 * MS);
+    // user2's slot is due: the background reader must not take it.
+    assertFalse(budgets.acquire("drift", SET, Priority.BACKGROUND).granted());
+    assertTrue(budgets.acquire("user2", SET, Priority.USER_CHANGE).granted());
+    now.addAndGet(100 * MS);
+    assertTrue(budgets.acquire("drift", SET, Priority.BACKGROUND).granted());
+  }
+
+  @Test
+  void throttlingHalvesTheRateWhichRecoversWhenQuiet() {
+    ApiBudgets budgets = budgets(0.0);
+    budgets.throttled(SET);
+    assertEquals(0.5, budgets.rateFactor(SET));
+    assertTrue(budgets.acquire("a", SET, Priority.USER_CHANGE).granted());
+    assertEquals(Duration.ofMillis(200), budgets.acquire("b", SET, Priority.USER_CHANGE).retryAfter());
+    budgets.cancel("b");
+
+    now.addAndGet(10_000 * MS);
+    budgets.acquire("c", SET, Priority.USER_CHANGE);
+    assertEquals(0.6, budgets.rateFactor(SET), 1e-9);
+  }
+
+  /**
+   * Runs callers that come back when told (every other one {@code lateness} late); the i-th call
+   * granted arrives and is answered {@code latency(i)} after its grant. Returns the arrival times.
+   */
+  private List<Long> simulate(ApiBudgets budgets, int callers, long lateness, java.util.function.IntFunction<Long> latency) {
+    record Visit(long at, String caller, Permit answered) {}
+    PriorityQueue<Visit> visits = new PriorityQueue<>((x, y) -> Long.compare(x.at, y.at));
+    for (int i = 0; i < callers; i++) {
+      visits.add(new Visit(now.get(), "caster-" + i, null));
+    }
+    List<Long> sent = new ArrayList<>();
+    while (!visits.isEmpty()) {
+      Visit visit = visits.poll();
+      now.set(Math.max(now.get(), visit.at));
+      if (visit.answered != null) {
+        budgets.answered(SET, visit.answered);
+        continue;
+      }
+      Permit permit = budgets.acquire(visit.caller, SET, Priority.USER_CHANGE);
+      if (permit.granted()) {
+        long arrival = now.get() + latency.apply(sent.size());
+        sent.add(arrival);
+        visits.add(new Visit(arrival, visit.caller, permit));
+      } else {
+        long late = visit.caller.hashCode() % 2 == 0 ? 0 : lateness;
+        visits.add(new Visit(now.get() + permit.retryAfter().toNanos() + late, visit.caller, null));
+      }
+    }
+    return sent;
+  }
+
+  /** The largest number of sends in any window (t - 1 s, t], as the service counts. */
+  private static int maxInAnySecond(List<Long> sent) {
+    int max = 0;
+    for (int end = 0; end < sent.size(); end++) {
+      int count = 0;
+      for (int i = 0; i < sent.size(); i++) {
+        if (sent.get(i) <= sent.get(end) && sent.get(i) > sent.get(end) - 1_000 * MS) {
+          count++;
+        }
+      }
+      max = Math.max(max, count);
+    }
+    return max;
+  }
+}

@@ -1,0 +1,293 @@
+package io.casteroperator.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import io.casteroperator.api.Caster;
+import io.casteroperator.api.CasterStatus;
+import io.casteroperator.api.Condition;
+import io.casteroperator.api.Conditions;
+import io.casteroperator.emulator.CallRecord;
+import io.casteroperator.emulator.LiveEmulator;
+import io.casteroperator.live.LiveCredentials;
+import io.casteroperator.live.LiveSettings;
+import io.casteroperator.playground.MockKubernetes;
+import io.casteroperator.reconciler.ReconcilerSettings;
+import io.casteroperator.runtime.CasterOperator;
+import io.casteroperator.runtime.OperatorSettings;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The system under test, in one process: the mock Kubernetes API server (CRUD mode, our CRD), the
+ * Live API emulator, and the operator wired exactly as in production, calling the emulator over
+ * HTTP through the real Alibaba Cloud SDK. Every interval is short so tests run in seconds.
+ *
+ * <p>The emulator's demo account has two keys: the operator's default ({@link #DEFAULT_KEY}) and
+ * {@link #SECOND_KEY}, e.g. for Secrets and co-tenants.
+ *
+ * <p>An integration test class declares it once, and it starts before the class and stops after:
+ * {@code @RegisterExtension static final OperatorFixture fixture = OperatorFixture.perClass();}
+ */
+public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+
+  public static final String NAMESPACE = "default";
+  public static final String DEFAULT_KEY = LiveEmulator.DEMO_ACCESS_KEY_ID;
+  public static final String DEFAULT_SECRET = LiveEmulator.DEMO_ACCESS_KEY_SECRET;
+  public static final String SECOND_KEY = "LTAIsecondKeyOfDemo";
+  public static final String SECOND_SECRET = "second-secret";
+  public static final String ACCOUNT = LiveEmulator.DEMO_ACCOUNT;
+  public static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  private final UnaryOperator<OperatorSettings> customize;
+  private LiveEmulator emulator;
+  private MockKubernetes kube;
+  private OperatorSettings settings;
+  private CasterOperator operator;
+
+  private OperatorFixture(UnaryOperator<OperatorSettings> customize) {
+    this.customize = customize;
+  }
+
+  /** A fixture that starts before the test class and stops after it. */
+  public static OperatorFixture perClass() {
+    return perClass(UnaryOperator.identity());
+  }
+
+  /** As {@link #perClass()}; {@code customize} adjusts the operator's (already fast) settings. */
+  public static OperatorFixture perClass(UnaryOperator<OperatorSettings> customize) {
+    return new OperatorFixture(customize);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    emulator = LiveEmulator.builder()
+        .port(0)
+        .account(DEFAULT_KEY, DEFAULT_SECRET, ACCOUNT)
+        .account(SECOND_KEY, SECOND_SECRET, ACCOUNT)
+        .build()
+        .start();
+    kube = MockKubernetes.start(0);
+    settings = customize.apply(fastSettings(emulator));
+    startOperator();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
+  }
+
+  /** Production defaults, with short intervals and the emulator as the Live endpoint. */
+  public static OperatorSettings fastSettings(LiveEmulator emulator) {
+    OperatorSettings defaults = OperatorSettings.defaults();
+    return defaults
+        .withLive(new LiveSettings(URI.create("http://" + emulator.endpoint()), Duration.ofSeconds(2), Duration.ofSeconds(3)))
+        .withReconciler(ReconcilerSettings.defaults()
+            .withDefaultCredentials(new LiveCredentials.AccessKey(DEFAULT_KEY, DEFAULT_SECRET, null, ACCOUNT))
+            .withDriftInterval(Duration.ofHours(1))
+            .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2))
+            .withSlowProbe(Duration.ofHours(1))
+            .withPreconditionPoll(Duration.ofMillis(500)));
+  }
+
+  public void startOperator() {
+    operator = CasterOperator.start(kube.newClient(), settings, new SimpleMeterRegistry());
+    await().atMost(TIMEOUT).until(operator::ready);
+  }
+
+  public void stopOperator() {
+    operator.close();
+  }
+
+  public void restartOperator() {
+    stopOperator();
+    startOperator();
+  }
+
+  public LiveEmulator emulator() {
+    return emulator;
+  }
+
+  public KubernetesClient kube() {
+    return kube.client();
+  }
+
+  public CasterOperator operator() {
+    return operator;
+  }
+
+  public OperatorSettings settings() {
+    return settings;
+  }
+
+  /** A name no other test uses. */
+  public static String uniqueName(String prefix) {
+    return prefix + "-" + SEQUENCE.incrementAndGet();
+  }
+
+  /** Creates a caster in the emulator's demo account, as if made in the console. */
+  public String cloudCaster() {
+    return emulator.createCaster(ACCOUNT, null, "console-made");
+  }
+
+  /** Applies a Caster written as YAML: creates it, or replaces the spec of an existing one. */
+  public Caster apply(String yaml) {
+    Caster caster = Examples.parse(yaml);
+    if (caster.getMetadata().getNamespace() == null) {
+      caster.getMetadata().setNamespace(NAMESPACE);
+    }
+    Caster existing = get(caster.getMetadata().getName());
+    if (existing == null) {
+      return kube().resource(caster).create();
+    }
+    existing.setSpec(caster.getSpec());
+    if (caster.getMetadata().getAnnotations() != null) {
+      existing.getMetadata().setAnnotations(caster.getMetadata().getAnnotations());
+    }
+    return kube().resource(existing).update();
+  }
+
+  /** Applies a Caster with this name and spec (YAML, indented as under spec:). */
+  public Caster apply(String name, String specYaml) {
+    return apply("""
+        apiVersion: live.caster-operator.io/v1alpha1
+        kind: Caster
+        metadata:
+          name: %s
+        spec:
+        %s""".formatted(name, specYaml.stripTrailing().indent(2)));
+  }
+
+  public Caster get(String name) {
+    return kube().resources(Caster.class).inNamespace(NAMESPACE).withName(name).get();
+  }
+
+  public CasterStatus status(String name) {
+    Caster caster = get(name);
+    return caster == null ? null : caster.getStatus();
+  }
+
+  public void setAnnotation(String name, String key, String value) {
+    kube().resources(Caster.class).inNamespace(NAMESPACE).withName(name).edit(c -> {
+      if (value == null) {
+        if (c.getMetadata().getAnnotations() != null) {
+          c.getMetadata().getAnnotations().remove(key);
+        }
+      } else {
+        c.getMetadata().getAnnotations().put(key, value);
+      }
+      return c;
+    });
+  }
+
+  public void delete(String name) {
+    kube().resources(Caster.class).inNamespace(NAMESPACE).withName(name).delete();
+  }
+
+  public Secret secret(String name, Map<String, String> data) {
+    Map<String, String> encoded = new java.util.HashMap<>();
+    data.forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+    Secret secret = new SecretBuilder().withNewMetadata().withName(name).withNamespace(NAMESPACE).endMetadata()
+        .withData(encoded).build();
+    return kube().resource(secret).createOr(s -> s.update());
+  }
+
+  /** Waits until the Ready condition of {@code name} has this status and reason, for its current generation. */
+  public CasterStatus awaitReady(String name, String status, String reason) {
+    return awaitStatus(name, s -> hasCondition(name, s, Conditions.READY, status, reason),
+        "Ready=" + status + " reason " + reason);
+  }
+
+  public CasterStatus awaitReady(String name) {
+    return awaitReady(name, "True", Conditions.Reason.APPLIED);
+  }
+
+  public CasterStatus awaitCondition(String name, String type, String status, String reason) {
+    return awaitStatus(name, s -> hasCondition(name, s, type, status, reason), type + "=" + status + " reason " + reason);
+  }
+
+  public CasterStatus awaitStatus(String name, Predicate<CasterStatus> condition, String description) {
+    try {
+      await(name + " " + description).atMost(TIMEOUT).pollInterval(Duration.ofMillis(50))
+          .until(() -> {
+            CasterStatus s = status(name);
+            return s != null && condition.test(s);
+          });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      // Say what the Caster looked like: the first thing anyone needs to know about a failure.
+      Caster caster = get(name);
+      throw new AssertionError(e.getMessage() + "\nlast seen: generation "
+          + (caster == null ? null : caster.getMetadata().getGeneration()) + ", status "
+          + io.fabric8.kubernetes.client.utils.Serialization.asJson(caster == null ? null : caster.getStatus())
+          + "\nevents: " + events(name).stream().map(ev -> ev.getReason() + ": " + ev.getMessage()).toList(), e);
+    }
+    return status(name);
+  }
+
+  private boolean hasCondition(String name, CasterStatus s, String type, String status, String reason) {
+    Caster caster = get(name);
+    if (caster == null || s.getConditions() == null
+        || !caster.getMetadata().getGeneration().equals(s.getObservedGeneration())) {
+      return false;
+    }
+    Condition c = s.getConditions().stream().filter(x -> type.equals(x.getType())).findFirst().orElse(null);
+    return c != null && c.getStatus().name().equals(status) && (reason == null || reason.equals(c.getReason()));
+  }
+
+  public static Condition condition(CasterStatus status, String type) {
+    return status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow();
+  }
+
+  /** Calls the emulator received for a caster and action, whatever their outcome. */
+  public List<CallRecord> calls(String casterId, String action) {
+    return emulator.callLog(action, casterId, null, Integer.MAX_VALUE);
+  }
+
+  public int callCount(String casterId, String action) {
+    return calls(casterId, action).size();
+  }
+
+  /** Events recorded on a Caster. */
+  public List<Event> events(String name) {
+    return kube().v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName()))
+        .toList();
+  }
+
+  public static String randomCasterId() {
+    return UUID.randomUUID().toString();
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (operator != null) {
+        operator.close();
+      }
+    } finally {
+      if (kube != null) {
+        kube.close();
+      }
+      if (emulator != null) {
+        emulator.close();
+      }
+    }
+  }
+}
