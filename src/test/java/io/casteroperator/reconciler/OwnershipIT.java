@@ -42,6 +42,6 @@ class OwnershipIT {
     // When the owner goes, the caster is free for the other one.
     fixture.delete(first);
     fixture.awaitReady(second);
-    assertEquals("Second", fixture.emulator().caster(id).orElseThrow().casterName());
+    assertEquals("Second again", fixture.emulator().caster(id).orElseThrow().casterName());
   }
 }
