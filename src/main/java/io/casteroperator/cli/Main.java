@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionCommand.Provider.class,
     description = "Manages Alibaba Cloud ApsaraVideo Live production studios (casters) from Kubernetes.",
     subcommands = {
+      RunCommand.class,
       VersionCommand.class,
       EmulatorCommand.class,
     })

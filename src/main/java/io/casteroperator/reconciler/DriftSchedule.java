@@ -4,8 +4,6 @@ import io.casteroperator.api.Annotations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * When each caster is read back to look for drift: every drift interval (the operator's, or the
@@ -14,7 +12,6 @@ import java.util.regex.Pattern;
  */
 final class DriftSchedule {
 
-  private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h)");
   private static final Duration MINIMUM = Duration.ofSeconds(1);
 
   private final Duration defaultInterval;
@@ -52,32 +49,13 @@ final class DriftSchedule {
     if (annotation == null) {
       return defaultInterval;
     }
-    Duration parsed = parse(annotation);
+    Duration parsed = Durations.parse(annotation);
     if (parsed == null) {
       r.warning("InvalidAnnotation", Annotations.DRIFT_INTERVAL + " \"" + annotation
           + "\" is not a duration such as 30s, 10m or 1h; using " + defaultInterval);
       return defaultInterval;
     }
     return parsed.compareTo(MINIMUM) < 0 ? MINIMUM : parsed;
-  }
-
-  /** A duration such as {@code 30s}, {@code 10m}, {@code 1h30m} or {@code 500ms}; null if malformed. */
-  static Duration parse(String text) {
-    String value = text.trim();
-    Matcher m = PART.matcher(value);
-    Duration total = Duration.ZERO;
-    int end = 0;
-    while (m.find() && m.start() == end) {
-      long amount = Long.parseLong(m.group(1));
-      total = total.plus(switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        default -> Duration.ofHours(amount);
-      });
-      end = m.end();
-    }
-    return end == value.length() && end > 0 ? total : null;
   }
 
   private static Duration jittered(Duration interval) {
