@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       VersionCommand.class,
       EmulatorCommand.class,
+      PlaygroundCommand.class,
     })
 public final class Main implements Runnable {
 

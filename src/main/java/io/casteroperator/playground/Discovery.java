@@ -1,7 +1,6 @@
 package io.casteroperator.playground;
 
 import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 
 /**
  * Answers the requests that fabric8's CRUD mock does not: API discovery (kubectl finds resources
@@ -13,7 +12,7 @@ final class Discovery {
   private Discovery() {}
 
   /** The answer to a request, or {@code null} to let the CRUD dispatcher handle it. */
-  static MockResponse answer(String method, String path, RecordedRequest request) {
+  static MockResponse answer(String method, String path) {
     if ("POST".equals(method) && path.equals("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")) {
       return json(201, SELF_SUBJECT_RULES_REVIEW);
     }

@@ -24,9 +24,17 @@ import java.util.HashMap;
  * An in-process Kubernetes API server: fabric8's mock server in CRUD mode with the Caster CRD
  * installed (so status is a subresource and generation moves with spec only), plus what the mock
  * does not answer by itself: discovery documents for kubectl, and the SelfSubjectRulesReview that
- * JOSDK's leader election asks before it starts; and JSON merge patches applied as RFC 7386 says.
+ * JOSDK's leader election asks before it starts; JSON merge patches applied as RFC 7386 says; the
+ * Table format of kubectl get; and plain HTTP watches, as kubectl delete waits with one.
  */
 public final class MockKubernetes implements AutoCloseable {
+
+  /** The mock server logs every request through java.util.logging; keep a reference, or the level is lost. */
+  private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
+  static {
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
 
   private final KubernetesMockServer server;
   private final NamespacedKubernetesClient client;
@@ -82,6 +90,10 @@ public final class MockKubernetes implements AutoCloseable {
     server.destroy();
   }
 
+  private static final String CASTERS = "casters";
+  private static final java.util.List<io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition>
+      PRINTER_COLUMNS = crd().getSpec().getVersions().get(0).getAdditionalPrinterColumns();
+
   /** The CRUD dispatcher, with the answers kubectl and JOSDK need that the mock lacks. */
   private static final class ApiDispatcher extends KubernetesCrudDispatcher {
 
@@ -98,8 +110,32 @@ public final class MockKubernetes implements AutoCloseable {
     public MockResponse dispatch(RecordedRequest request) {
       String path = request.getPath();
       String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-      MockResponse answer = Discovery.answer(request.getMethod(), bare, request);
-      return answer != null ? answer : super.dispatch(request);
+      String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : "";
+      MockResponse answer = Discovery.answer(request.getMethod(), bare);
+      if (answer != null) {
+        return answer;
+      }
+      if ("GET".equals(request.getMethod()) && PlainWatch.isPlainWatch(query, request)) {
+        return PlainWatch.answer(bare, query, this::handleGet);
+      }
+      MockResponse response = super.dispatch(request);
+      String accept = request.getHeader("Accept");
+      if ("GET".equals(request.getMethod()) && accept != null && accept.contains("as=Table")
+          && bare.contains("/" + CASTERS + "") && response.code() == 200) {
+        return asTable(response);
+      }
+      return response;
+    }
+
+    private MockResponse asTable(MockResponse response) {
+      try {
+        JsonNode body = Serialization.jsonMapper().readTree(response.getBody().readUtf8());
+        JsonNode table = TableView.of(body, PRINTER_COLUMNS, java.time.Instant.now());
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+            .setBody(Serialization.jsonMapper().writeValueAsString(table));
+      } catch (JsonProcessingException e) {
+        return response;
+      }
     }
   }
 }

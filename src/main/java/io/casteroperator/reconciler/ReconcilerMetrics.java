@@ -25,6 +25,12 @@ public final class ReconcilerMetrics {
   public ReconcilerMetrics(MeterRegistry registry, ApiBudgets budgets) {
     this.registry = registry;
     this.budgets = budgets;
+    driftCorrections().increment(0); // present from the start, so dashboards and alerts see 0, not nothing
+  }
+
+  private Counter driftCorrections() {
+    return Counter.builder("caster_drift_corrections").description("Drift found and undone with SetCasterConfig")
+        .register(registry);
   }
 
   public MeterRegistry registry() {
@@ -43,9 +49,10 @@ public final class ReconcilerMetrics {
         .tag("action", action.name()).tag("code", result.code()).register(registry).increment();
     Timer.builder("caster_live_api_latency").description("Latency of Live API calls")
         .tag("action", action.name()).register(registry).record(result.latency());
+    Counter throttled = Counter.builder("caster_live_api_throttled").description("Throttling answers of the Live API")
+        .tag("account", key.account()).tag("action", action.name()).register(registry);
     if (!result.isOk() && result.code().startsWith("Throttling")) {
-      Counter.builder("caster_live_api_throttled").description("Throttling answers of the Live API")
-          .tag("account", key.account()).tag("action", action.name()).register(registry).increment();
+      throttled.increment();
     }
     gaugeTokens(key);
   }
@@ -57,8 +64,7 @@ public final class ReconcilerMetrics {
   }
 
   void driftCorrected() {
-    Counter.builder("caster_drift_corrections").description("Drift found and undone with SetCasterConfig")
-        .register(registry).increment();
+    driftCorrections().increment();
   }
 
   /** The Ready reason of each Caster, for the caster_conditions gauge. */

@@ -62,8 +62,13 @@ public final class CrdGenerator {
   private static final class CasterPostProcessor implements CRDPostProcessor {
     @Override
     public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
-      JSONSchemaProps root =
-          ((CustomResourceDefinition) crd).getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema();
+      var version = ((CustomResourceDefinition) crd).getSpec().getVersions().get(0);
+      // The generator sorts printer columns by name; kubectl shows them in this order.
+      java.util.List<String> declared = java.util.Arrays.stream(
+          Caster.class.getAnnotationsByType(io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.class))
+          .map(io.fabric8.crd.generator.annotation.AdditionalPrinterColumn::name).toList();
+      version.getAdditionalPrinterColumns().sort(java.util.Comparator.comparing(c -> declared.indexOf(c.getName())));
+      JSONSchemaProps root = version.getSchema().getOpenAPIV3Schema();
       root.setDescription(JavadocDescriptions.classDescription(Caster.class));
       // Without a required spec, removing it and adding it back would slip past the transition rules.
       root.setRequired(java.util.List.of("spec"));

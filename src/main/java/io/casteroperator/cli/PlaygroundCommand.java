@@ -1,0 +1,122 @@
+package io.casteroperator.cli;
+
+import io.casteroperator.emulator.LiveEmulator;
+import io.casteroperator.playground.Playground;
+import io.casteroperator.playground.PlaygroundOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code playground}: the whole system on this machine (Kubernetes API, Live API emulator,
+ * operator), with the examples applied; use kubectl against it. {@code --once} checks the examples
+ * end to end and exits.
+ */
+@Command(name = "playground", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Runs an in-process Kubernetes API, the Live API emulator and the operator, and applies the examples.")
+public final class PlaygroundCommand implements Callable<Integer> {
+
+  @Option(names = "--kube-port", defaultValue = "18080", description = "Port of the Kubernetes API (default ${DEFAULT-VALUE}).")
+  int kubePort;
+
+  @Option(names = "--emulator-port", defaultValue = "9000", description = "Port of the Live API emulator (default ${DEFAULT-VALUE}).")
+  int emulatorPort;
+
+  @Option(names = "--http-port", defaultValue = "8080",
+      description = "Port of the operator's /healthz, /readyz and /metrics (default ${DEFAULT-VALUE}; -1 for none).")
+  int httpPort;
+
+  @Option(names = "--account", paramLabel = "ID:SECRET",
+      description = "The emulator's account key pair, also the operator's default credentials (default: the demo pair).")
+  String account;
+
+  @Option(names = "--apply", defaultValue = "deploy/examples", description = "Directory of manifests to apply (default ${DEFAULT-VALUE}).")
+  Path manifests;
+
+  @Option(names = "--kubeconfig", defaultValue = "target/playground.kubeconfig",
+      description = "Where to write the kubeconfig for kubectl (default ${DEFAULT-VALUE}).")
+  Path kubeconfig;
+
+  @Option(names = "--once", description = "Apply, wait until every Caster settles, print the table, and exit: "
+      + "0 only if every example is Ready for its generation with exactly one SetCasterConfig call.")
+  boolean once;
+
+  @Option(names = "--timeout", defaultValue = "60s", converter = RunCommand.DurationConverter.class,
+      description = "With --once, how long to wait for the Casters to settle (default ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Override
+  public Integer call() throws Exception {
+    String id = LiveEmulator.DEMO_ACCESS_KEY_ID;
+    String secret = LiveEmulator.DEMO_ACCESS_KEY_SECRET;
+    if (account != null) {
+      int colon = account.indexOf(':');
+      if (colon <= 0 || colon == account.length() - 1) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "--account must be ID:SECRET");
+      }
+      id = account.substring(0, colon);
+      secret = account.substring(colon + 1);
+    }
+    PlaygroundOptions options = new PlaygroundOptions(kubePort, emulatorPort, httpPort, id, secret,
+        manifests, kubeconfig, timeout);
+    try (Playground playground = Playground.start(options)) {
+      introduce(playground, options);
+      return once ? checkOnce(playground) : runUntilStopped(playground);
+    }
+  }
+
+  private void introduce(Playground playground, PlaygroundOptions options) {
+    System.out.printf("""
+        caster-operator playground
+          Kubernetes API   %s   (kubectl --kubeconfig %s get casters)
+          Live emulator    http://%s   admin: http://%s/_emulator/
+          account          %s / %s   (default credentials; also Secret %s/%s)
+          operator         http://localhost:%d/metrics  /healthz  /readyz
+          applied          %s
+        %s""", playground.kubeUrl(), options.kubeconfig(), playground.emulator().endpoint(),
+        playground.emulator().endpoint(), options.accessKeyId(), options.accessKeySecret(), Playground.NAMESPACE,
+        Playground.CREDENTIALS_SECRET, playground.httpPort(), playground.applied(),
+        once ? "" : "Press Ctrl-C to stop.\n");
+  }
+
+  private int checkOnce(Playground playground) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!playground.settled() && System.nanoTime() < deadline) {
+      TimeUnit.MILLISECONDS.sleep(200);
+    }
+    System.out.print(playground.tableText());
+    List<String> problems = playground.problems();
+    if (problems.isEmpty()) {
+      System.out.println("OK: every example is Ready with exactly one SetCasterConfig call.");
+      return 0;
+    }
+    problems.forEach(p -> System.out.println("FAILED: " + p));
+    return 1;
+  }
+
+  private int runUntilStopped(Playground playground) throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      playground.close();
+      stopped.countDown();
+    }, "playground-stop"));
+    String last = "";
+    while (!stopped.await(2, TimeUnit.SECONDS)) {
+      String table = playground.tableText();
+      if (!table.equals(last)) {
+        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
+        System.out.print(table);
+        last = table;
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,26 @@
+package io.casteroperator.playground;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How the playground runs.
+ *
+ * @param kubePort port of the Kubernetes API (0 for any)
+ * @param emulatorPort port of the Live API emulator (0 for any)
+ * @param httpPort port of the operator's /healthz, /readyz and /metrics (0 for any, -1 for none)
+ * @param accessKeyId the emulator account's AccessKeyId, also the operator's default credentials
+ * @param accessKeySecret its secret
+ * @param manifests a directory of Caster manifests to apply at start ({@code deploy/examples})
+ * @param kubeconfig where to write a kubeconfig for kubectl
+ * @param settleTimeout with --once, how long to wait for every Caster to settle
+ */
+public record PlaygroundOptions(
+    int kubePort,
+    int emulatorPort,
+    int httpPort,
+    String accessKeyId,
+    String accessKeySecret,
+    Path manifests,
+    Path kubeconfig,
+    Duration settleTimeout) {}

@@ -1,0 +1,139 @@
+package io.casteroperator.playground;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.casteroperator.cli.Main;
+import io.casteroperator.emulator.LiveEmulator;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command: the whole system on one machine. */
+class PlaygroundIT {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path temp;
+
+  private PlaygroundOptions options() {
+    return new PlaygroundOptions(0, 0, 0, LiveEmulator.DEMO_ACCESS_KEY_ID, LiveEmulator.DEMO_ACCESS_KEY_SECRET,
+        Path.of("deploy", "examples"), temp.resolve("kubeconfig"), Duration.ofSeconds(60));
+  }
+
+  @Test
+  void onceAppliesEveryExampleAndPassesOnlyWhenEachIsReadyWithOneWrite() {
+    int code = Main.execute("playground", "--once", "--kube-port=0", "--emulator-port=0", "--http-port=-1",
+        "--kubeconfig=" + temp.resolve("kubeconfig"), "--timeout=60s");
+    assertEquals(0, code);
+  }
+
+  @Test
+  void onceFailsWhenAnExampleDoesNotConverge() throws IOException {
+    Path broken = Files.createDirectories(temp.resolve("broken"));
+    Files.writeString(broken.resolve("bad.yaml"), """
+        apiVersion: live.caster-operator.io/v1alpha1
+        kind: Caster
+        metadata: {name: bad}
+        spec: {casterId: a2b8e671-2fe5-4642-a2ec-bf93880e0009, delay: 301}
+        """);
+    int code = Main.execute("playground", "--once", "--kube-port=0", "--emulator-port=0", "--http-port=-1",
+        "--kubeconfig=" + temp.resolve("kubeconfig"), "--apply=" + broken, "--timeout=30s");
+    assertEquals(1, code);
+  }
+
+  @Test
+  void kubectlSeesPrinterColumnsAndItsDeleteWaitEnds() throws Exception {
+    try (Playground playground = Playground.start(options())) {
+      await().atMost(Duration.ofSeconds(60)).until(playground::settled);
+      String casters = playground.kubeUrl() + "/apis/live.caster-operator.io/v1alpha1/namespaces/default/casters";
+
+      // What kubectl get asks for: a Table with the CRD's printer columns.
+      JsonNode table = JSON.readTree(get(casters, "application/json;as=Table;v=v1;g=meta.k8s.io,application/json").body());
+      assertEquals("Table", table.get("kind").asText());
+      List<String> columns = JSON.convertValue(table.get("columnDefinitions").findValues("name"), JSON.getTypeFactory()
+          .constructCollectionType(List.class, String.class));
+      assertEquals(List.of("Name", "Caster ID", "Ready", "Reason", "Age"), columns);
+      JsonNode row = table.get("rows").get(0);
+      assertEquals("True", row.get("cells").get(2).asText());
+      assertEquals("Applied", row.get("cells").get(3).asText());
+
+      // What kubectl delete waits with: a plain HTTP watch, answered with DELETED once the object is gone.
+      String watch = casters + "?allowWatchBookmarks=true&fieldSelector=metadata.name%3Dmorning-show&resourceVersion=1&watch=true";
+      assertTrue(get(watch, "application/json").body().contains("\"BOOKMARK\""));
+      HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(casters + "/morning-show")).DELETE().build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, deleted.statusCode());
+      assertTrue(get(watch, "application/json").body().contains("\"DELETED\""));
+    }
+  }
+
+  @Test
+  void theMetricsEndpointHasEveryMetricTheOperatorPromises() throws Exception {
+    try (Playground playground = Playground.start(options())) {
+      await().atMost(Duration.ofSeconds(60)).until(playground::settled);
+      String metrics = get("http://localhost:" + playground.httpPort() + "/metrics", "text/plain").body();
+      for (String name : List.of(
+          "caster_reconciles_total", "caster_reconcile_duration_seconds", "caster_live_api_calls_total",
+          "caster_live_api_latency_seconds", "caster_live_api_throttled_total", "caster_budget_wait_seconds",
+          "caster_budget_tokens_available", "caster_casters", "caster_drift_corrections_total",
+          "caster_operator_leader", "operator_sdk_reconciliations_started_total")) {
+        assertTrue(metrics.contains("\n" + name), "missing metric " + name);
+      }
+      assertTrue(metrics.contains("caster_live_api_calls_total{action=\"SetCasterConfig\",code=\"OK\"} 4.0"), metrics);
+      assertEquals(200, get("http://localhost:" + playground.httpPort() + "/readyz", "text/plain").statusCode());
+    }
+  }
+
+  @Test
+  void stoppingReleasesEveryPortAndLeavesNoThreadRunning() throws Exception {
+    Set<String> before = nonDaemonThreads();
+    Playground playground = Playground.start(options());
+    int kube = URI.create(playground.kubeUrl()).getPort();
+    int emulator = playground.emulator().port();
+    int http = playground.httpPort();
+
+    playground.close();
+
+    // Vert.x (the mock API server) lets go of its port asynchronously, within moments.
+    for (int port : List.of(kube, emulator, http)) {
+      await("port " + port + " free").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+        try (ServerSocket socket = new ServerSocket(port)) {
+          return socket.isBound();
+        }
+      });
+    }
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(Set.of(), difference(nonDaemonThreads(), before)));
+  }
+
+  private static HttpResponse<String> get(String url, String accept) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Threads that would keep the JVM alive, except the one Awaitility polls this test from. */
+  private static Set<String> nonDaemonThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && !t.isDaemon() && !t.getName().startsWith("awaitility"))
+        .map(Thread::getName).collect(Collectors.toSet());
+  }
+
+  private static Set<String> difference(Set<String> after, Set<String> before) {
+    return after.stream().filter(t -> !before.contains(t)).collect(Collectors.toSet());
+  }
+}
