@@ -61,6 +61,7 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
   private MockKubernetes kube;
   private OperatorSettings settings;
   private CasterOperator operator;
+  private final List<CasterOperator> others = new java.util.ArrayList<>();
 
   private OperatorFixture(UnaryOperator<OperatorSettings> customize) {
     this.customize = customize;
@@ -110,6 +111,16 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
   public void startOperator() {
     operator = CasterOperator.start(kube.newClient(), settings, new SimpleMeterRegistry());
     await().atMost(TIMEOUT).until(operator::ready);
+  }
+
+  /**
+   * Another operator instance on the same API server and emulator (for leader election), with
+   * the fixture's settings adjusted by {@code customize}. Stopped with the fixture at the latest.
+   */
+  public CasterOperator anotherOperator(UnaryOperator<OperatorSettings> customize) {
+    CasterOperator another = CasterOperator.start(kube.newClient(), customize.apply(settings), new SimpleMeterRegistry());
+    others.add(another);
+    return another;
   }
 
   public void stopOperator() {
@@ -278,6 +289,7 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
   @Override
   public void close() {
     try {
+      others.forEach(CasterOperator::close);
       if (operator != null) {
         operator.close();
       }
