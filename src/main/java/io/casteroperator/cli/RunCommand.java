@@ -191,6 +191,10 @@ public final class RunCommand implements Callable<Integer> {
     quotaByAction.putAll(quotas);
     BudgetSettings budgets = new BudgetSettings(quotaByAction, quotaAll > 0 ? quotaAll : 10, safetyMargin,
         defaults.budgets().windowGuard(), defaults.budgets().recoveryInterval(), connectTimeout.plus(readTimeout));
+    if (!io.casteroperator.live.LiveRegions.isKnown(region)) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--region " + region
+          + " is not a region of the Live API, such as cn-shanghai or ap-southeast-1");
+    }
     LiveCredentials credentials = switch (defaultCredentials) {
       case "default-chain" -> new LiveCredentials.DefaultChain(accountId);
       case "none" -> null;

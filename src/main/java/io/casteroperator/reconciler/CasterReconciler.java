@@ -32,6 +32,7 @@ import io.casteroperator.live.ErrorClass;
 import io.casteroperator.live.LiveAction;
 import io.casteroperator.live.LiveClientFactory;
 import io.casteroperator.live.LiveError;
+import io.casteroperator.live.LiveRegions;
 import io.casteroperator.live.NewCaster;
 import io.casteroperator.live.ObservedConfig;
 import io.casteroperator.ratelimit.Priority;
@@ -407,6 +408,12 @@ public final class CasterReconciler implements Reconciler<Caster> {
       return false;
     }
     String region = r.spec().getRegionId() != null ? r.spec().getRegionId() : settings.defaultRegion();
+    if (!LiveRegions.isKnown(region)) {
+      outcomes.invalidSpec(r, List.of(new Violation(r.spec().getRegionId() != null ? "spec.regionId" : "--region",
+          "region", (r.spec().getRegionId() != null ? "spec.regionId" : "the operator's default region") + ": "
+              + region + " is not a region of the Live API, such as cn-shanghai or ap-southeast-1")));
+      return false;
+    }
     r.credentialsVersion = resolution.version();
     r.account = resolution.credentials().accountId();
     r.client = clients.client(resolution.credentials(), region);
