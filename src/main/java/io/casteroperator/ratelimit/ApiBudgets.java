@@ -14,6 +14,7 @@ public final class ApiBudgets {
   private final BudgetSettings settings;
   private final TimeMeter clock;
   private final Map<BudgetKey, ActionBudget> budgets = new ConcurrentHashMap<>();
+  private volatile long pausedUntil = Long.MIN_VALUE;
 
   public ApiBudgets(BudgetSettings settings) {
     this(settings, System::nanoTime);
@@ -40,7 +41,20 @@ public final class ApiBudgets {
    * reserves the caller's slot, and later asks by the same caller for the same key find it.
    */
   public Permit acquire(String caller, BudgetKey key, Priority priority) {
+    long now = clock.currentTimeNanos();
+    if (now < pausedUntil) {
+      return Permit.comeBackIn(pausedUntil - now);
+    }
     return budget(key).acquire(caller, priority);
+  }
+
+  /**
+   * Spends nothing for one quota window plus the guard. A new leader calls this: the instance
+   * before it may have used the whole quota in the second before it stopped, and this instance
+   * cannot see those calls.
+   */
+  public void pauseForOneWindow() {
+    pausedUntil = clock.currentTimeNanos() + 1_000_000_000L + settings.windowGuard().toNanos();
   }
 
   /** The call made with {@code permit} has returned: its answer, or its failure, is in. */

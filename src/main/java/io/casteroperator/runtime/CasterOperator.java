@@ -139,6 +139,7 @@ public final class CasterOperator implements AutoCloseable {
   }
 
   private void startedLeading() {
+    budgets.pauseForOneWindow();
     leading.set(true);
     LOG.info("Leading: this instance reconciles Casters now");
   }

@@ -89,6 +89,15 @@ class ApiBudgetsTest {
   }
 
   @Test
+  void aNewLeaderSpendsNothingForOneWindow() {
+    ApiBudgets budgets = budgets(0.0);
+    budgets.pauseForOneWindow();
+    assertEquals(Duration.ofSeconds(1), budgets.acquire("a", SET, Priority.USER_CHANGE).retryAfter());
+    now.addAndGet(1_000 * MS);
+    assertTrue(budgets.acquire("a", SET, Priority.USER_CHANGE).granted());
+  }
+
+  @Test
   void backgroundWorkNeverTakesAReservedSlot() {
     ApiBudgets budgets = budgets(0.0);
     assertTrue(budgets.acquire("user1", SET, Priority.USER_CHANGE).granted());
