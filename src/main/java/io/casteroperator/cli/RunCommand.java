@@ -22,8 +22,10 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -77,15 +79,15 @@ public final class RunCommand implements Callable<Integer> {
       description = "Account of the default credentials, whose quota they spend (env ALIBABA_CLOUD_ACCOUNT_ID).")
   String accountId;
 
-  @Option(names = "--quota", defaultValue = "${env:QUOTAS}", split = ",",
+  @Option(names = "--quota", defaultValue = "${env:QUOTAS:-}", split = ",", paramLabel = "ACTION=N",
       description = "Calls per second per account for an action, e.g. SetCasterConfig=10 (env QUOTAS, comma-separated).")
-  Map<String, Integer> quotas = new HashMap<>();
+  List<String> quotas = new ArrayList<>();
 
   @Option(names = "--quota-all", defaultValue = "${env:QUOTA_ALL:-0}",
       description = "Calls per second per account for every action; 0 keeps the documented quotas (env QUOTA_ALL).")
   int quotaAll;
 
-  @Option(names = "--quota-safety-margin", defaultValue = "${env:QUOTA_SAFETY_MARGIN:-0.03}",
+  @Option(names = "--quota-safety-margin", defaultValue = "${env:QUOTA_SAFETY_MARGIN:-0.02}",
       description = "Fraction below the quota that calls are spaced at (env QUOTA_SAFETY_MARGIN; default ${DEFAULT-VALUE}).")
   double safetyMargin;
 
@@ -157,7 +159,8 @@ public final class RunCommand implements Callable<Integer> {
     new UptimeMetrics().bindTo(registry);
     KubernetesClient client = new KubernetesClientBuilder().build();
     LOG.info("Starting: namespaces {}, label selector {}, region {}, Live endpoint {}, quotas {}, leader election {}",
-        namespaces.isEmpty() ? "all" : namespaces, labelSelector == null ? "none" : labelSelector, region,
+        settings.namespaces().isEmpty() ? "all" : settings.namespaces(),
+        settings.labelSelector() == null ? "none" : settings.labelSelector(), region,
         liveEndpoint.isBlank() ? "the service's" : liveEndpoint, settings.budgets().quotas(),
         leaderElection ? leaseNamespace + "/" + leaseName : "off");
     CasterOperator operator = CasterOperator.start(client, settings, registry);
@@ -182,13 +185,7 @@ public final class RunCommand implements Callable<Integer> {
     if (quotaAll > 0) {
       quotaByAction.replaceAll((action, q) -> quotaAll);
     }
-    for (String action : quotas.keySet()) {
-      if (!actions().contains(action)) {
-        throw new CommandLine.ParameterException(new CommandLine(this),
-            "--quota: unknown action " + action + "; the actions are " + actions());
-      }
-    }
-    quotaByAction.putAll(quotas);
+    quotaByAction.putAll(quotas());
     BudgetSettings budgets = new BudgetSettings(quotaByAction, quotaAll > 0 ? quotaAll : 10, safetyMargin,
         defaults.budgets().windowGuard(), defaults.budgets().recoveryInterval(), connectTimeout.plus(readTimeout));
     if (!io.casteroperator.live.LiveRegions.isKnown(region)) {
@@ -243,6 +240,26 @@ public final class RunCommand implements Callable<Integer> {
       }
       return duration;
     }
+  }
+
+  /** --quota entries as a map; an empty QUOTAS variable means none. */
+  private Map<String, Integer> quotas() {
+    Map<String, Integer> byAction = new HashMap<>();
+    for (String entry : quotas) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      String[] parts = entry.trim().split("=", 2);
+      if (parts.length != 2 || !parts[1].trim().matches("[1-9][0-9]*")) {
+        throw new CommandLine.ParameterException(new CommandLine(this), "--quota must be ACTION=N (N a positive integer), not " + entry);
+      }
+      if (!actions().contains(parts[0].trim())) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "--quota: unknown action " + parts[0].trim() + "; the actions are " + actions());
+      }
+      byAction.put(parts[0].trim(), Integer.parseInt(parts[1].trim()));
+    }
+    return byAction;
   }
 
   /** The documented names, so a typo in --quota is refused instead of ignored. */

@@ -78,5 +78,13 @@ class RunCommandTest {
     assertTrue(assertThrows(CommandLine.ParameterException.class, () -> parse("--leader-election"))
         .getMessage().contains("--lease-namespace"));
     assertThrows(CommandLine.ParameterException.class, () -> parse("--drift-interval=soon"));
+    assertTrue(assertThrows(CommandLine.ParameterException.class, () -> parse("--quota=SetCasterConfig=fast"))
+        .getMessage().contains("ACTION=N"));
+  }
+
+  @Test
+  void anEmptyQuotaListMeansTheDocumentedQuotas() {
+    // QUOTAS="" in a Deployment must not stop the operator.
+    assertEquals(10, parse("--quota=").budgets().quota("SetCasterConfig"));
   }
 }
