@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       EmulatorCommand.class,
       PlaygroundCommand.class,
+      BenchCommand.class,
     })
 public final class Main implements Runnable {
 

@@ -32,6 +32,11 @@ public final class SdkLiveClientFactory implements LiveClientFactory {
   }
 
   @Override
+  public void warmUp() {
+    StatusKeepingAcsClient.warmUp();
+  }
+
+  @Override
   public LiveClient client(LiveCredentials credentials, String regionId) {
     StatusKeepingAcsClient acs;
     synchronized (clients) {

@@ -46,8 +46,17 @@ public final class MockKubernetes implements AutoCloseable {
 
   /** Starts on {@code port} (0 for any free port) on the loopback interface, with the CRD installed. */
   public static MockKubernetes start(int port) {
+    return start(port, true);
+  }
+
+  /**
+   * As {@link #start(int)}; with {@code keepEvents} false, Events are acknowledged but not stored.
+   * The mock finds every object by scanning all it stores under one lock, so thousands of Events
+   * would slow every later request; the benchmark measures the operator, not that.
+   */
+  public static MockKubernetes start(int port, boolean keepEvents) {
     KubernetesMockServer server = new KubernetesMockServer(
-        new Context(), new MockWebServer(), new HashMap<>(), new ApiDispatcher(), false);
+        new Context(), new MockWebServer(), new HashMap<>(), new ApiDispatcher(keepEvents), false);
     server.init(InetAddress.getLoopbackAddress(), port);
     MockKubernetes kube = new MockKubernetes(server);
     kube.client.apiextensions().v1().customResourceDefinitions().resource(crd()).create();
@@ -97,6 +106,12 @@ public final class MockKubernetes implements AutoCloseable {
   /** The CRUD dispatcher, with the answers kubectl and JOSDK need that the mock lacks. */
   private static final class ApiDispatcher extends KubernetesCrudDispatcher {
 
+    private final boolean keepEvents;
+
+    ApiDispatcher(boolean keepEvents) {
+      this.keepEvents = keepEvents;
+    }
+
     @Override
     public JsonNode merge(JsonNode baseResource, String patch) throws KubernetesCrudDispatcherException {
       try {
@@ -114,6 +129,10 @@ public final class MockKubernetes implements AutoCloseable {
       MockResponse answer = Discovery.answer(request.getMethod(), bare);
       if (answer != null) {
         return answer;
+      }
+      if (!keepEvents && "POST".equals(request.getMethod()) && bare.matches("/api/v1/namespaces/[^/]+/events")) {
+        return new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json")
+            .setBody(request.getUtf8Body());
       }
       if ("GET".equals(request.getMethod()) && PlainWatch.isPlainWatch(query, request)) {
         return PlainWatch.answer(bare, query, this::handleGet);

@@ -597,8 +597,9 @@ public final class CasterReconciler implements Reconciler<Caster> {
     CasterStatus written = r.memory.writtenStatus != null ? r.memory.writtenStatus : r.caster.getStatus();
     // Known before it is written: if the write fails, the next reconcile still knows what was applied.
     r.memory.knownStatus = r.status();
-    statusWriter.write(kube, r.caster, written, r.status());
-    r.memory.writtenStatus = r.status();
+    boolean wrote = statusWriter.write(kube, r.caster, written, r.status());
+    // What the API server holds: a skipped write leaves it as it was.
+    r.memory.writtenStatus = wrote ? r.status() : written;
     metrics.readyReason(r.uid(), readyReason(r));
   }
 

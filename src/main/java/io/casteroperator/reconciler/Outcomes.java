@@ -51,8 +51,9 @@ final class Outcomes {
 
   void pending(Reconciliation r, LiveAction action, Duration retryAfter) {
     if (!isReadyForThisGeneration(r)) {
-      r.draft.ready(False, Reason.PENDING, "waiting for the account's " + action + " budget");
-      r.draft.synced(False, Reason.PENDING, "waiting for the account's " + action + " budget");
+      // One message for every action: a Caster moving from its read to its write is still just waiting.
+      r.draft.ready(False, Reason.PENDING, "waiting for a slot in the account's Live API budget");
+      r.draft.synced(False, Reason.PENDING, "waiting for a slot in the account's Live API budget");
     }
     r.wakeUpIn(retryAfter);
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.casteroperator.api.Caster;
 import io.casteroperator.api.CasterStatus;
+import io.casteroperator.api.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -21,11 +22,18 @@ final class StatusWriter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Patches the status from {@code before} to {@code after}; returns false when they are equal. */
+  /**
+   * What a Caster still waiting for its budget learns along the way (its read, the request id of
+   * that read): written with the outcome, not as an update of its own.
+   */
+  private static final java.util.Set<String> BOOKKEEPING =
+      java.util.Set.of("lastObservedTime", "lastRequestId", "casterId", "channelsEnabled", "casterState");
+
+  /** Patches the status from {@code before} to {@code after}; returns false when nothing needed writing. */
   boolean write(KubernetesClient client, Caster caster, CasterStatus before, CasterStatus after) {
     JsonNode old = before == null ? JsonNodeFactory.instance.objectNode() : JSON.valueToTree(before);
     JsonNode now = JSON.valueToTree(after);
-    if (old.equals(now)) {
+    if (old.equals(now) || onlyBookkeepingWhilePending(old, now)) {
       return false;
     }
     ObjectNode patch = JsonNodeFactory.instance.objectNode();
@@ -43,6 +51,27 @@ final class StatusWriter {
       }
       throw e;
     }
+  }
+
+  private static boolean onlyBookkeepingWhilePending(JsonNode old, JsonNode now) {
+    JsonNode ready = readyCondition(now);
+    if (ready == null || !Conditions.Reason.PENDING.equals(ready.path("reason").asText())) {
+      return false;
+    }
+    ObjectNode a = ((ObjectNode) old).deepCopy();
+    ObjectNode b = ((ObjectNode) now).deepCopy();
+    a.remove(BOOKKEEPING);
+    b.remove(BOOKKEEPING);
+    return a.equals(b);
+  }
+
+  private static JsonNode readyCondition(JsonNode status) {
+    for (JsonNode condition : status.path("conditions")) {
+      if (Conditions.READY.equals(condition.path("type").asText())) {
+        return condition;
+      }
+    }
+    return null;
   }
 
   /** The RFC 7386 merge patch that turns {@code from} into {@code to}. */

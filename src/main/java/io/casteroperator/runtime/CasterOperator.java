@@ -63,6 +63,7 @@ public final class CasterOperator implements AutoCloseable {
   }
 
   private void start(LiveClientFactory clients) {
+    clients.warmUp();
     ReconcilerMetrics metrics = new ReconcilerMetrics(registry, budgets);
     CasterReconciler reconciler =
         new CasterReconciler(settings.reconciler(), clients, budgets, metrics, Clock.systemUTC());

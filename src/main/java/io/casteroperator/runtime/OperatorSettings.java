@@ -38,7 +38,7 @@ public record OperatorSettings(
 
   public static OperatorSettings defaults() {
     return new OperatorSettings(Set.of(), null, LiveSettings.defaults(), ReconcilerSettings.defaults(),
-        new BudgetSettings(documentedQuotas(), 10, 0.03, Duration.ofMillis(15), Duration.ofSeconds(10), Duration.ofSeconds(16)),
+        new BudgetSettings(documentedQuotas(), 10, 0.02, Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(16)),
         16, null);
   }
 

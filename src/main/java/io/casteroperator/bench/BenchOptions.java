@@ -1,0 +1,14 @@
+package io.casteroperator.bench;
+
+import java.nio.file.Path;
+
+/**
+ * What to measure.
+ *
+ * @param casters how many Casters (and casters in the emulator)
+ * @param qps every action's quota, in the emulator for the account and in the operator's budgets
+ * @param latencySamples how many single spec changes to time
+ * @param out where to write the figures as JSON; null for none
+ * @param plot where to draw Casters Ready over time as PNG; null for none
+ */
+public record BenchOptions(int casters, int qps, int latencySamples, Path out, Path plot) {}
