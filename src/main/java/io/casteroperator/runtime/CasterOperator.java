@@ -172,6 +172,16 @@ public final class CasterOperator implements AutoCloseable {
     releaseLease();
   }
 
+  /**
+   * Stops as a killed process would, as far as the others can see: the Lease is not handed over, so
+   * a standby takes over only when it expires. For fault tests.
+   */
+  public void stopWithoutHandingOver() {
+    if (stopping.compareAndSet(false, true)) {
+      operator.stop();
+    }
+  }
+
   private void releaseLease() {
     LeaderElectionSettings le = settings.leaderElection();
     if (le == null || !leading.get()) {

@@ -1,23 +1,15 @@
 package io.casteroperator.reconciler;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.aliyuncs.DefaultAcsClient;
-import com.aliyuncs.http.ProtocolType;
-import com.aliyuncs.live.model.v20161101.SetCasterConfigRequest;
-import com.aliyuncs.profile.DefaultProfile;
 import io.casteroperator.api.Conditions;
 import io.casteroperator.ratelimit.BudgetKey;
+import io.casteroperator.testing.CoTenant;
 import io.casteroperator.testing.OperatorFixture;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -58,12 +50,7 @@ class BudgetIT {
     String theirs = fixture.cloudCaster();
     String ours = fixture.cloudCaster();
     String name = OperatorFixture.uniqueName("cotenant");
-    AtomicBoolean draining = new AtomicBoolean(true);
-    ExecutorService coTenant = Executors.newFixedThreadPool(4);
-    for (int i = 0; i < 4; i++) {
-      coTenant.submit(() -> drain(theirs, draining));
-    }
-    try {
+    try (CoTenant coTenant = CoTenant.drain(fixture.emulator(), theirs)) {
       fixture.apply(name, "casterId: %s\ndelay: 4".formatted(ours));
 
       var throttled = fixture.awaitCondition(name, Conditions.SYNCED, "False", Conditions.Reason.THROTTLED);
@@ -71,29 +58,9 @@ class BudgetIT {
       assertTrue(throttled.getNextRetryTime() != null, "the next retry time is shown");
       assertTrue(fixture.operator().budgets().rateFactor(new BudgetKey(OperatorFixture.ACCOUNT, "SetCasterConfig")) < 1.0,
           "the operator slowed down for the account");
-    } finally {
-      draining.set(false);
-      coTenant.shutdown();
     }
     fixture.awaitReady(name);
     // Backing off, not hammering: a handful of attempts, not hundreds.
     assertTrue(fixture.callCount(ours, "SetCasterConfig") <= 12, "attempts " + fixture.callCount(ours, "SetCasterConfig"));
-  }
-
-  /** Another tool of the same account, calling as fast as it can with the account's second key. */
-  private static void drain(String casterId, AtomicBoolean draining) {
-    DefaultProfile profile = DefaultProfile.getProfile("cn-shanghai", OperatorFixture.SECOND_KEY, OperatorFixture.SECOND_SECRET);
-    DefaultAcsClient client = new DefaultAcsClient(profile);
-    while (draining.get()) {
-      SetCasterConfigRequest request = new SetCasterConfigRequest();
-      request.setCasterId(casterId);
-      request.setSysEndpoint(fixture.emulator().endpoint());
-      request.setSysProtocol(ProtocolType.HTTP);
-      try {
-        client.getAcsResponse(request);
-      } catch (Exception throttledOrNot) {
-        // a co-tenant does not care
-      }
-    }
   }
 }
