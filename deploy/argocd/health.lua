@@ -9,7 +9,7 @@
 --   Healthy      Ready is True for the current generation.
 --   Degraded     the operator cannot get there by itself: invalid spec, casterId conflict or
 --                change, credentials missing, the Live API refused the request, channels that can
---                never be disabled, drift in an ObserveOnly Caster.
+--                never be disabled, drift in an ObserveOnly Caster, a failure of the operator itself.
 --   Suspended    paused with the annotation live.caster-operator.io/paused: "true".
 
 local PAUSED_ANNOTATION = "live.caster-operator.io/paused"
@@ -23,6 +23,7 @@ local DEGRADED = {
   CloudError = true,
   ChannelDisableUnsupported = true,
   DriftDetected = true,
+  OperatorError = true,
 }
 
 -- Argo CD opens only the base, table and (safe) os libraries for custom health checks: no

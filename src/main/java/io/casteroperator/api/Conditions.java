@@ -47,6 +47,8 @@ public final class Conditions {
     public static final String CORRECTED = "Corrected";
     /** The cloud matches the spec. */
     public static final String NO_DRIFT = "NoDrift";
+    /** The operator failed on this Caster (a bug); it tries again after the slow probe. */
+    public static final String OPERATOR_ERROR = "OperatorError";
     /** The cloud caster is being stopped and deleted. */
     public static final String DELETING = "Deleting";
 

@@ -62,6 +62,9 @@ public final class LenientSpecDeserializer extends JsonDeserializer<CasterSpec> 
 
   private static String expectedType(JsonMappingException e) {
     String message = String.valueOf(e.getOriginalMessage());
+    if (message.contains("out of range")) {
+      return "a number within range (the API takes 32-bit integers)";
+    }
     if (message.contains("`java.lang.String`")) {
       return "a string";
     }

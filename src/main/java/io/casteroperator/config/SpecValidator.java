@@ -143,6 +143,12 @@ public final class SpecValidator {
   }
 
   private static void checkNumber(String path, double value, Field field, List<Violation> violations) {
+    if (!Double.isFinite(value)) {
+      // JSON has no NaN or Infinity: Jackson made it from a string such as "NaN", which the API
+      // server refuses as a wrong type.
+      violations.add(new Violation(path, "type", path + ": wrong type, expected a number"));
+      return;
+    }
     Min min = field.getAnnotation(Min.class);
     Max max = field.getAnnotation(Max.class);
     if (min != null && value < min.value()) {
@@ -205,6 +211,9 @@ public final class SpecValidator {
       case io.casteroperator.api.Patterns.NO_SPACE_TEXT -> "must not contain spaces or control characters";
       case io.casteroperator.api.Patterns.DNS_NAME -> "must be a DNS name (RFC 1123)";
       case io.casteroperator.api.Patterns.CASTER_ID -> "must be a caster id (a UUID or LIVEPRODUCER_...)";
+      case io.casteroperator.api.Patterns.K8S_NAME -> "must be a Kubernetes object name (lower case RFC 1123)";
+      case io.casteroperator.api.Patterns.REGION_ID -> "must be a region id such as cn-shanghai";
+      case io.casteroperator.api.Patterns.RESOURCE_GROUP_ID -> "must be a resource group id such as rg-acfm...";
       default -> "must match " + pattern;
     };
   }

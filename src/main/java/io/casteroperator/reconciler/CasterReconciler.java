@@ -19,6 +19,7 @@ import io.casteroperator.api.Conditions;
 import io.casteroperator.api.Conditions.Reason;
 import io.casteroperator.api.DeletionPolicy;
 import io.casteroperator.api.NormType;
+import io.casteroperator.api.Patterns;
 import io.casteroperator.api.Tag;
 import io.casteroperator.api.UnreadableSpec;
 import io.casteroperator.config.ConfigHash;
@@ -38,6 +39,7 @@ import io.casteroperator.live.ObservedConfig;
 import io.casteroperator.ratelimit.Priority;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -56,7 +58,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Converges each Caster with its cloud caster. Per reconcile: validate the spec, resolve the target
@@ -68,10 +73,14 @@ import java.util.stream.Collectors;
  */
 public final class CasterReconciler implements Reconciler<Caster> {
 
+  private static final Pattern CASTER_ID = Pattern.compile(Patterns.CASTER_ID.replace("$", "\\z"));
+
   /** Casters by the cloud caster they manage, to give each caster one owner. */
   static final String CASTER_ID_INDEX = "casterId";
   /** Casters by namespace/name of their credentials Secret, to react to Secret changes. */
   static final String SECRET_INDEX = "credentialsSecret";
+
+  private static final Logger LOG = LoggerFactory.getLogger(CasterReconciler.class);
 
   private final ReconcilerSettings settings;
   private final LiveClientFactory clients;
@@ -138,7 +147,19 @@ public final class CasterReconciler implements Reconciler<Caster> {
     long started = System.nanoTime();
     CasterMemory mem = memory.of(caster.getMetadata().getUid());
     Reconciliation r = new Reconciliation(caster, mem, clock.instant());
-    boolean finalizerRemoved = caster.isMarkedForDeletion() ? delete(r, context) : converge(r, context);
+    boolean finalizerRemoved;
+    try {
+      finalizerRemoved = caster.isMarkedForDeletion() ? delete(r, context) : converge(r, context);
+    } catch (KubernetesClientException e) {
+      throw e; // the API server: JOSDK retries
+    } catch (RuntimeException e) {
+      // A bug must still leave an honest status, not a stale "Pending" and a crash loop.
+      LOG.error("{} reconcile failed", r.ref(), e);
+      outcomes.blocked(r, Reason.OPERATOR_ERROR, "the operator failed on this Caster (" + e.getClass().getSimpleName()
+          + "); it tries again in " + Durations.format(settings.slowProbe()) + "; please report it with the operator's log");
+      r.wakeUpIn(settings.slowProbe());
+      finalizerRemoved = false;
+    }
     finish(r, context.getClient(), finalizerRemoved);
     metrics.reconciled(readyReason(r), Duration.ofNanos(System.nanoTime() - started));
     return r.wakeUp() == null ? UpdateControl.noUpdate() : UpdateControl.<Caster>noUpdate().rescheduleAfter(r.wakeUp());
@@ -371,7 +392,14 @@ public final class CasterReconciler implements Reconciler<Caster> {
 
   /** Which caster this Caster manages, and whether it may: one owner per caster, no id change. */
   private boolean resolveTarget(Reconciliation r, Context<Caster> context) {
-    String managed = r.annotation(Annotations.CASTER_ID) != null ? r.annotation(Annotations.CASTER_ID) : r.status().getCasterId();
+    String annotated = r.annotation(Annotations.CASTER_ID);
+    if (annotated != null && !isCasterId(annotated)) {
+      outcomes.invalidSpec(r, List.of(new Violation("metadata.annotations[" + Annotations.CASTER_ID + "]", "pattern",
+          "metadata.annotations[" + Annotations.CASTER_ID + "]: not a caster id; the operator writes it when it"
+              + " creates a caster, and a Caster restored from a backup keeps it: remove or correct it")));
+      return false;
+    }
+    String managed = annotated != null ? annotated : r.status().getCasterId();
     String wanted = r.spec().getCasterId();
     if (wanted != null && managed != null && !wanted.equals(managed)) {
       outcomes.blocked(r, Reason.CASTER_ID_IMMUTABLE, "spec.casterId " + wanted + " differs from caster " + managed
@@ -558,13 +586,17 @@ public final class CasterReconciler implements Reconciler<Caster> {
     Map<String, String> annotations = caster.getMetadata().getAnnotations();
     String created = annotations == null ? null : annotations.get(Annotations.CASTER_ID);
     if (created != null) {
-      return created;
+      return isCasterId(created) ? created : null;
     }
     CasterSpec spec = caster.getSpec();
     if (spec != null && !(spec instanceof UnreadableSpec) && spec.getCasterId() != null) {
       return spec.getCasterId();
     }
     return caster.getStatus() == null ? null : caster.getStatus().getCasterId();
+  }
+
+  private static boolean isCasterId(String value) {
+    return CASTER_ID.matcher(value).matches();
   }
 
   private static DeletionPolicy deletionPolicy(Reconciliation r) {

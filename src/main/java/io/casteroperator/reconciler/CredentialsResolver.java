@@ -51,6 +51,12 @@ final class CredentialsResolver {
     if (secret == null) {
       return new Resolution(null, null, "Secret " + namespace + "/" + ref.getName() + " not found");
     }
+    for (String name : new String[] {ACCESS_KEY_ID, ACCESS_KEY_SECRET, SECURITY_TOKEN, ACCOUNT_ID}) {
+      if (secret.getData() != null && secret.getData().get(name) != null && decoded(secret.getData(), name) == null) {
+        return new Resolution(null, secret.getMetadata().getResourceVersion(),
+            "Secret " + namespace + "/" + ref.getName() + ": key " + name + " is not valid base64");
+      }
+    }
     String id = value(secret, ACCESS_KEY_ID);
     String key = value(secret, ACCESS_KEY_SECRET);
     if (id == null || key == null) {

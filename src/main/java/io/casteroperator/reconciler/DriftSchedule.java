@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class DriftSchedule {
 
   private static final Duration MINIMUM = Duration.ofSeconds(1);
+  private static final Duration MAXIMUM = Duration.ofDays(30);
 
   private final Duration defaultInterval;
 
@@ -51,11 +52,15 @@ final class DriftSchedule {
     }
     Duration parsed = Durations.parse(annotation);
     if (parsed == null) {
-      r.warning("InvalidAnnotation", Annotations.DRIFT_INTERVAL + " \"" + annotation
+      r.warning("InvalidAnnotation", Annotations.DRIFT_INTERVAL + " \"" + shorten(annotation)
           + "\" is not a duration such as 30s, 10m or 1h; using " + defaultInterval);
       return defaultInterval;
     }
-    return parsed.compareTo(MINIMUM) < 0 ? MINIMUM : parsed;
+    return parsed.compareTo(MINIMUM) < 0 ? MINIMUM : parsed.compareTo(MAXIMUM) > 0 ? MAXIMUM : parsed;
+  }
+
+  private static String shorten(String text) {
+    return text.length() <= 64 ? text : text.substring(0, 64) + "...";
   }
 
   private static Duration jittered(Duration interval) {

@@ -28,16 +28,45 @@ public final class Durations {
     Matcher m = PART.matcher(value);
     Duration total = Duration.ZERO;
     int end = 0;
-    while (m.find() && m.start() == end) {
-      long amount = Long.parseLong(m.group(1));
-      total = total.plus(switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        default -> Duration.ofHours(amount);
-      });
-      end = m.end();
+    try {
+      while (m.find() && m.start() == end) {
+        long amount = Long.parseLong(m.group(1));
+        total = total.plus(switch (m.group(2)) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          default -> Duration.ofHours(amount);
+        });
+        end = m.end();
+      }
+    } catch (NumberFormatException | ArithmeticException tooLong) {
+      return null;
     }
     return end == value.length() && end > 0 ? total : null;
+  }
+
+  /** The duration as {@link #parse} reads it back: {@code 10m}, {@code 1h30m}, {@code 1500ms}. */
+  public static String format(Duration duration) {
+    if (duration.isZero() || duration.isNegative()) {
+      return duration.isZero() ? "0s" : duration.toString();
+    }
+    StringBuilder text = new StringBuilder();
+    long hours = duration.toHours();
+    int minutes = duration.toMinutesPart();
+    int seconds = duration.toSecondsPart();
+    int millis = duration.toMillisPart();
+    if (millis != 0) {
+      return text.append(duration.toMillis()).append("ms").toString();
+    }
+    if (hours != 0) {
+      text.append(hours).append('h');
+    }
+    if (minutes != 0) {
+      text.append(minutes).append('m');
+    }
+    if (seconds != 0) {
+      text.append(seconds).append('s');
+    }
+    return text.length() == 0 ? duration.toString() : text.toString(); // below a millisecond
   }
 }

@@ -102,7 +102,7 @@ class ArgoCdHealthCheckTest {
     assertEquals(STATUSES, statuses);
     Set<String> missing = new TreeSet<>(Set.of("Applied", "Observed", "InvalidSpec", "CasterIdConflict", "CasterIdImmutable",
         "CredentialsError", "Pending", "Throttled", "Retrying", "CloudError", "ChannelEnableRequiresStoppedCaster",
-        "ChannelDisableUnsupported", "DriftDetected", "Deleting", "Paused"));
+        "ChannelDisableUnsupported", "DriftDetected", "OperatorError", "Deleting", "Paused"));
     missing.removeAll(reasons);
     assertTrue(missing.isEmpty(), "reasons without a Caster in the table: " + missing);
   }

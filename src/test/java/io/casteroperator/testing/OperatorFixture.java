@@ -8,8 +8,10 @@ import io.casteroperator.api.Condition;
 import io.casteroperator.api.Conditions;
 import io.casteroperator.emulator.CallRecord;
 import io.casteroperator.emulator.LiveEmulator;
+import io.casteroperator.live.LiveClientFactory;
 import io.casteroperator.live.LiveCredentials;
 import io.casteroperator.live.LiveSettings;
+import io.casteroperator.live.SdkLiveClientFactory;
 import io.casteroperator.playground.MockKubernetes;
 import io.casteroperator.reconciler.ReconcilerSettings;
 import io.casteroperator.runtime.CasterOperator;
@@ -121,6 +123,17 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
     CasterOperator another = CasterOperator.start(kube.newClient(), customize.apply(settings), new SimpleMeterRegistry());
     others.add(another);
     return another;
+  }
+
+  /**
+   * Restarts the operator with its real SDK client factory wrapped by {@code wrap}: for planting a
+   * fault in the operator's own code while every call that is made still goes over HTTP.
+   */
+  public void restartOperatorWith(UnaryOperator<LiveClientFactory> wrap) {
+    stopOperator();
+    operator = CasterOperator.start(kube.newClient(), settings, new SimpleMeterRegistry(),
+        wrap.apply(new SdkLiveClientFactory(settings.live())));
+    await().atMost(TIMEOUT).until(operator::ready);
   }
 
   public void stopOperator() {

@@ -1,10 +1,7 @@
 package io.casteroperator.api.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import io.casteroperator.testing.TableShorthands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -14,10 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -45,7 +39,6 @@ record SchemaCase(
 
   private static final Set<String> KEYS =
       Set.of("name", "spec", "oldSpec", "expect", "schema", "java", "why", "pruned", "note");
-  private static final Pattern REPEAT_TEXT = Pattern.compile("\\$\\{(.+?)\\*(\\d+)}");
 
   @Override
   public String toString() {
@@ -125,65 +118,7 @@ record SchemaCase(
         expand(entry.get("oldSpec")), schema, java, split ? entry.get("why").asText() : null, pruned);
   }
 
-  /** Applies the two shorthands of the table: ${text*N} in strings, {$repeat: N, item: X} for lists. */
   static JsonNode expand(JsonNode node) {
-    if (node == null || node.isNull()) {
-      return node;
-    }
-    if (node.isTextual()) {
-      return TextNode.valueOf(repeatText(node.asText()));
-    }
-    if (node.isObject() && node.has("$repeat")) {
-      if (node.size() != 2 || !node.has("item") || !node.get("$repeat").canConvertToInt()) {
-        throw new IllegalArgumentException("expected {$repeat: N, item: X}, got " + node);
-      }
-      ArrayNode list = JsonNodeFactory.instance.arrayNode();
-      for (int i = 1; i <= node.get("$repeat").asInt(); i++) {
-        list.add(expand(numbered(node.get("item"), i)));
-      }
-      return list;
-    }
-    if (node.isObject()) {
-      ObjectNode object = JsonNodeFactory.instance.objectNode();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        object.set(field.getKey(), expand(field.getValue()));
-      }
-      return object;
-    }
-    if (node.isArray()) {
-      ArrayNode list = JsonNodeFactory.instance.arrayNode();
-      node.forEach(item -> list.add(expand(item)));
-      return list;
-    }
-    return node;
-  }
-
-  private static String repeatText(String text) {
-    Matcher m = REPEAT_TEXT.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement(m.group(1).repeat(Integer.parseInt(m.group(2)))));
-    }
-    m.appendTail(out);
-    return out.toString();
-  }
-
-  /** The item with {i} in its strings replaced by the 1-based index. */
-  private static JsonNode numbered(JsonNode item, int i) {
-    if (item.isTextual()) {
-      return TextNode.valueOf(item.asText().replace("{i}", Integer.toString(i)));
-    }
-    if (item.isObject()) {
-      ObjectNode object = JsonNodeFactory.instance.objectNode();
-      item.fields().forEachRemaining(f -> object.set(f.getKey(), numbered(f.getValue(), i)));
-      return object;
-    }
-    if (item.isArray()) {
-      ArrayNode list = JsonNodeFactory.instance.arrayNode();
-      item.forEach(x -> list.add(numbered(x, i)));
-      return list;
-    }
-    return item;
+    return TableShorthands.expand(node);
   }
 }
