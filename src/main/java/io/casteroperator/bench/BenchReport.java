@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param casters N
  * @param qps Q
+ * @param submitters how many clients submitted the Casters and the changes, concurrently
  * @param idealSeconds N / Q: the fastest the quota allows
  * @param elapsedSeconds phase 1: first submission to last Caster Ready
  * @param ratioToIdeal elapsed / ideal (goal: at most 1.05)
@@ -31,6 +32,7 @@ import java.util.List;
 public record BenchReport(
     int casters,
     int qps,
+    int submitters,
     double idealSeconds,
     double elapsedSeconds,
     double ratioToIdeal,
@@ -55,7 +57,8 @@ public record BenchReport(
   /** The figures against the goals of issue #8, as a table. */
   public String table() {
     String format = "%-48s %14s %12s%n";
-    StringBuilder out = new StringBuilder(String.format("Benchmark: %d Casters at %d calls/s (ideal %.1f s)%n", casters, qps, idealSeconds));
+    StringBuilder out = new StringBuilder(String.format(
+        "Benchmark: %d Casters at %d calls/s, submitted by %d clients at once (ideal %.1f s)%n", casters, qps, submitters, idealSeconds));
     out.append(String.format(format, "figure", "measured", "goal"));
     out.append(String.format(format, "phase 1: time to all Ready (s)", f(elapsedSeconds), ""));
     out.append(String.format(format, "phase 1: ratio to N/Q", f3(ratioToIdeal), "<= 1.05"));

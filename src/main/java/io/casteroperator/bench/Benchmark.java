@@ -43,7 +43,6 @@ public final class Benchmark {
   private static final String SECRET = "benchmark-secret";
   private static final String ACCOUNT = "bench";
   private static final String NAMESPACE = "default";
-  private static final int SUBMITTERS = Integer.getInteger("bench.submitters", 16);
 
   private final BenchOptions options;
   private final Map<String, CallRecord> lastWrite = new ConcurrentHashMap<>();
@@ -93,14 +92,6 @@ public final class Benchmark {
         long writes1 = afterPhase1.get("writes") - before.get("writes");
         long throttled1 = afterPhase1.get("throttled") - before.get("throttled");
         List<Double> readySeconds = ready.stream().map(t -> seconds(t - start)).toList();
-        long startMillis = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000;
-        if (System.getenv("BENCH_DEBUG") != null) {
-          var log = emulator.callLog();
-          java.util.Map<String, java.util.List<Long>> byAction = new java.util.TreeMap<>();
-          log.forEach(c -> byAction.computeIfAbsent(c.action(), k -> new ArrayList<>()).add(c.timeMillis() - startMillis));
-          byAction.forEach((a, t) -> System.err.println("DEBUG " + a + " first " + t.stream().sorted().limit(12).toList()
-              + " per-second " + t.stream().collect(java.util.stream.Collectors.groupingBy(x -> x / 1000, java.util.TreeMap::new, java.util.stream.Collectors.counting()))));
-        }
 
         // Phase 2: every spec changed once.
         tracker.expectGeneration(2);
@@ -140,7 +131,7 @@ public final class Benchmark {
         long withoutOperator = usedHeapAfterGc();
         double heapMiB = Math.max(0, withOperator - withoutOperator) / (1024.0 * 1024.0);
 
-        return new BenchReport(n, q, ideal, elapsed, elapsed / ideal, (double) writes1 / n, throttled1, peak,
+        return new BenchReport(n, q, options.submitters(), ideal, elapsed, elapsed / ideal, (double) writes1 / n, throttled1, peak,
             writes1 / (q * elapsed), changeElapsed, changeElapsed / ideal, (double) writes2 / n, throttled2,
             restartWrites, restartOther, percentile(latencies, 50), percentile(latencies, 99), heapMiB,
             heapMiB * 1024 / n, processCpu, reconcileSeconds, readySeconds);
@@ -234,8 +225,8 @@ public final class Benchmark {
     }
   }
 
-  private static void parallel(int n, IntConsumer task) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(SUBMITTERS);
+  private void parallel(int n, IntConsumer task) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(options.submitters());
     CountDownLatch done = new CountDownLatch(n);
     for (int i = 0; i < n; i++) {
       int index = i;

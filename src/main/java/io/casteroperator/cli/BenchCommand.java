@@ -26,6 +26,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Every action's quota Q, in the emulator and in the operator's budgets (default ${DEFAULT-VALUE}).")
   int qps;
 
+  @Option(names = "--submitters", defaultValue = "4",
+      description = "Clients submitting the Casters (and their changes) at once (default ${DEFAULT-VALUE}).")
+  int submitters;
+
   @Option(names = "--latency-samples", defaultValue = "50", description = "Spec changes to time (default ${DEFAULT-VALUE}).")
   int latencySamples;
 
@@ -39,7 +43,7 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // One log line per call of thousands of Casters would drown the figures.
     ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("io.casteroperator").setLevel(Level.WARN);
-    BenchReport report = Benchmark.run(new BenchOptions(casters, qps, latencySamples, out, plot));
+    BenchReport report = Benchmark.run(new BenchOptions(casters, qps, submitters, latencySamples, out, plot));
     System.out.print(report.table());
     if (out != null) {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudDispatcherException;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -51,8 +50,8 @@ public final class MockKubernetes implements AutoCloseable {
 
   /**
    * As {@link #start(int)}; with {@code keepEvents} false, Events are acknowledged but not stored.
-   * The mock finds every object by scanning all it stores under one lock, so thousands of Events
-   * would slow every later request; the benchmark measures the operator, not that.
+   * The mock serves every request under one lock and lists by scanning all it stores, so thousands
+   * of Events would slow every later request; the benchmark measures the operator, not that.
    */
   public static MockKubernetes start(int port, boolean keepEvents) {
     KubernetesMockServer server = new KubernetesMockServer(
@@ -104,7 +103,7 @@ public final class MockKubernetes implements AutoCloseable {
       PRINTER_COLUMNS = crd().getSpec().getVersions().get(0).getAdditionalPrinterColumns();
 
   /** The CRUD dispatcher, with the answers kubectl and JOSDK need that the mock lacks. */
-  private static final class ApiDispatcher extends KubernetesCrudDispatcher {
+  private static final class ApiDispatcher extends IndexedCrudDispatcher {
 
     private final boolean keepEvents;
 

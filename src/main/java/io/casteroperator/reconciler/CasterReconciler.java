@@ -40,8 +40,6 @@ import io.casteroperator.ratelimit.Priority;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -313,11 +311,8 @@ public final class CasterReconciler implements Reconciler<Caster> {
       return false;
     }
     String id = call.result().value();
-    kube.resources(Caster.class)
-        .inNamespace(r.caster.getMetadata().getNamespace())
-        .withName(r.caster.getMetadata().getName())
-        .patch(PatchContext.of(PatchType.JSON_MERGE),
-            "{\"metadata\":{\"annotations\":{\"" + Annotations.CASTER_ID + "\":\"" + id + "\"}}}");
+    MergePatch.caster(kube, r.caster, null,
+        "{\"metadata\":{\"annotations\":{\"" + Annotations.CASTER_ID + "\":\"" + id + "\"}}}");
     r.casterId = id;
     r.status().setCasterId(id);
     r.status().setOrigin(CasterOrigin.Created);

@@ -7,8 +7,6 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +83,7 @@ final class EventRecorder {
 
   private static boolean bump(KubernetesClient client, String namespace, Recorded seen, Instant now) {
     try {
-      client.v1().events().inNamespace(namespace).withName(seen.name()).patch(PatchContext.of(PatchType.JSON_MERGE),
+      MergePatch.event(client, namespace, seen.name(),
           "{\"count\":" + (seen.count() + 1) + ",\"lastTimestamp\":\"" + now + "\"}");
       return true;
     } catch (KubernetesClientException e) {

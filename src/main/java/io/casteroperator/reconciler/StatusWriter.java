@@ -9,8 +9,6 @@ import io.casteroperator.api.CasterStatus;
 import io.casteroperator.api.Conditions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -39,11 +37,7 @@ final class StatusWriter {
     ObjectNode patch = JsonNodeFactory.instance.objectNode();
     patch.set("status", mergePatch(old, now));
     try {
-      client.resources(Caster.class)
-          .inNamespace(caster.getMetadata().getNamespace())
-          .withName(caster.getMetadata().getName())
-          .subresource("status")
-          .patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString());
+      MergePatch.caster(client, caster, "status", patch.toString());
       return true;
     } catch (KubernetesClientException e) {
       if (e.getCode() == 404) {

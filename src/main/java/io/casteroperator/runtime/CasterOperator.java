@@ -75,7 +75,9 @@ public final class CasterOperator implements AutoCloseable {
           .withUseSSAToPatchPrimaryResource(false)
           .withConcurrentReconciliationThreads(settings.maxConcurrentReconciles())
           .withCloseClientOnStop(false)
-          .withMetrics(MicrometerMetrics.newMicrometerMetricsBuilder(registry).build());
+          // Per-resource meters would be a few series per Caster: thousands of Casters, a cardinality
+          // (and heap) problem for every Prometheus that scrapes us. Totals per controller suffice.
+          .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
       if (settings.leaderElection() != null) {
         LeaderElectionSettings le = settings.leaderElection();
         o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(le.leaseName())

@@ -2,6 +2,7 @@ package io.casteroperator.playground;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,6 +97,11 @@ class PlaygroundIT {
         assertTrue(metrics.contains("\n" + name), "missing metric " + name);
       }
       assertTrue(metrics.contains("caster_live_api_calls_total{action=\"SetCasterConfig\",code=\"OK\"} 4.0"), metrics);
+      // No series per Caster: a thousand Casters must not mean a thousand series for Prometheus.
+      assertFalse(playground.applied().isEmpty());
+      for (String name : playground.applied().stream().map(n -> n.substring(n.indexOf('/') + 1)).toList()) {
+        assertFalse(metrics.contains("\"" + name + "\""), "a series labelled with Caster " + name);
+      }
       assertEquals(200, get("http://localhost:" + playground.httpPort() + "/readyz", "text/plain").statusCode());
     }
   }

@@ -1,0 +1,94 @@
+package io.casteroperator.playground;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.mockwebserver.crud.Attribute;
+import io.fabric8.mockwebserver.crud.AttributeSet;
+import java.util.AbstractMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * fabric8's CRUD dispatcher finds the object of every create, patch and update by testing each
+ * object it stores, under its one write lock: with a thousand Casters that scan, not the operator,
+ * is what a benchmark measured. This keeps an index by kind, namespace and name beside the store,
+ * maintained where the store changes, and answers those lookups from it; anything the index cannot
+ * answer exactly (no namespace or name in the path, or a stored key that does not match) falls back
+ * to the scan.
+ */
+class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
+
+  /** Written only under the dispatcher's write lock, read under its read or write lock. */
+  private final Map<String, AttributeSet> index = new HashMap<>();
+  /** Ids stored under more than one key (say, one plural in two API groups): always scanned. */
+  private final Set<String> ambiguous = new HashSet<>();
+
+  @Override
+  public Map.Entry<AttributeSet, String> findResource(AttributeSet query) {
+    String id = id(query);
+    if (id == null || ambiguous.contains(id)) {
+      return super.findResource(query);
+    }
+    AttributeSet key = index.get(id);
+    if (key == null) {
+      return null;
+    }
+    String value = map.get(key);
+    if (value == null || !key.matches(query)) {
+      return super.findResource(query);
+    }
+    return new AbstractMap.SimpleImmutableEntry<>(key, value);
+  }
+
+  @Override
+  public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
+      GenericKubernetesResource resource, String newState) {
+    super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+    if (oldAttributes != null) {
+      String old = id(oldAttributes);
+      if (old != null) {
+        index.remove(old, oldAttributes);
+      }
+    }
+    if (newState != null) {
+      AttributeSet stored = storedKey(pathAttributes, resource, newState);
+      String id = id(stored);
+      if (id != null && map.containsKey(stored)) {
+        AttributeSet other = index.put(id, stored);
+        if (other != null && !other.equals(stored) && map.containsKey(other)) {
+          ambiguous.add(id);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void reset() {
+    super.reset();
+    index.clear();
+    ambiguous.clear();
+  }
+
+  /** The key the store used for {@code newState}: as {@link KubernetesCrudDispatcher#processEvent} computes it. */
+  private AttributeSet storedKey(AttributeSet pathAttributes, GenericKubernetesResource resource, String newState) {
+    KubernetesAttributesExtractor extractor = (KubernetesAttributesExtractor) attributeExtractor;
+    AttributeSet key = resource != null ? extractor.extract(resource) : extractor.fromResource(newState);
+    return key.containsKey(KubernetesAttributesExtractor.PLURAL) ? key : AttributeSet.merge(pathAttributes, key);
+  }
+
+  /** plural/namespace/name, or null when one of them is missing. */
+  private static String id(AttributeSet attributes) {
+    String plural = value(attributes, KubernetesAttributesExtractor.PLURAL);
+    String namespace = value(attributes, KubernetesAttributesExtractor.NAMESPACE);
+    String name = value(attributes, KubernetesAttributesExtractor.NAME);
+    return plural == null || namespace == null || name == null ? null : plural + "/" + namespace + "/" + name;
+  }
+
+  private static String value(AttributeSet attributes, String key) {
+    Attribute attribute = attributes.getAttribute(key);
+    return attribute == null || attribute.getValues().size() != 1 ? null : attribute.getValues().get(0).toString();
+  }
+}
