@@ -5,26 +5,27 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.http.MockResponse;
 import java.util.AbstractMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * fabric8's CRUD dispatcher finds the object of every create, patch and update by testing each
- * object it stores, under its one write lock: with a thousand Casters that scan, not the operator,
- * is what a benchmark measured. This keeps an index by kind, namespace and name beside the store,
- * maintained where the store changes, and answers those lookups from it; anything the index cannot
- * answer exactly (no namespace or name in the path, or a stored key that does not match) falls back
- * to the scan.
+ * fabric8's CRUD dispatcher finds the object of every get, create, patch and update by testing each
+ * object it stores, under its one lock: with thousands of Casters that scan, not the operator, is
+ * what a benchmark measured. This keeps an index by kind, namespace and name beside the store,
+ * maintained where the store changes ({@link #processEvent}, which every create, update, patch and
+ * delete goes through under the write lock), and answers those lookups from it: an id it does not
+ * hold is not stored. What it cannot answer exactly (no namespace or name in the path, one id under
+ * two keys, a stored key that does not match the query) falls back to the scan.
  */
 class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
 
-  /** Written only under the dispatcher's write lock, read under its read or write lock. */
-  private final Map<String, AttributeSet> index = new HashMap<>();
+  /** Written under the dispatcher's write lock; read under it, or without it by {@link #handleGet}. */
+  private final Map<String, AttributeSet> index = new ConcurrentHashMap<>();
   /** Ids stored under more than one key (say, one plural in two API groups): always scanned. */
-  private final Set<String> ambiguous = new HashSet<>();
+  private final Set<String> ambiguous = ConcurrentHashMap.newKeySet();
 
   @Override
   public Map.Entry<AttributeSet, String> findResource(AttributeSet query) {
@@ -41,6 +42,25 @@ class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
       return super.findResource(query);
     }
     return new AbstractMap.SimpleImmutableEntry<>(key, value);
+  }
+
+  /**
+   * A GET of one object by name, answered from the index when it holds a matching key; anything
+   * else (lists, watches, misses) as the mock does. Outside the lock, as a real API server may
+   * answer a read that races a write with either version.
+   */
+  @Override
+  public MockResponse handleGet(String path) {
+    if (!path.contains("watch=")) {
+      AttributeSet query = attributeExtractor.fromPath(path);
+      String id = id(query);
+      AttributeSet key = id == null || ambiguous.contains(id) ? null : index.get(id);
+      String value = key == null ? null : map.get(key);
+      if (value != null && key.matches(query)) {
+        return new MockResponse().setResponseCode(200).setBody(value);
+      }
+    }
+    return super.handleGet(path);
   }
 
   @Override
@@ -65,11 +85,12 @@ class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
     }
   }
 
+  /** Not for use while requests are served: the index cannot be cleared under the store's lock. */
   @Override
   public void reset() {
-    super.reset();
     index.clear();
     ambiguous.clear();
+    super.reset();
   }
 
   /** The key the store used for {@code newState}: as {@link KubernetesCrudDispatcher#processEvent} computes it. */

@@ -40,6 +40,7 @@ import io.casteroperator.ratelimit.Priority;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.OperatorException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -148,9 +149,10 @@ public final class CasterReconciler implements Reconciler<Caster> {
     boolean finalizerRemoved;
     try {
       finalizerRemoved = caster.isMarkedForDeletion() ? delete(r, context) : converge(r, context);
-    } catch (KubernetesClientException e) {
-      throw e; // the API server: JOSDK retries
     } catch (RuntimeException e) {
+      if (e instanceof OperatorException || causedByTheApiServer(e)) {
+        throw e; // JOSDK retries these with its backoff
+      }
       // A bug must still leave an honest status, not a stale "Pending" and a crash loop.
       LOG.error("{} reconcile failed", r.ref(), e);
       outcomes.blocked(r, Reason.OPERATOR_ERROR, "the operator failed on this Caster (" + e.getClass().getSimpleName()
@@ -580,14 +582,24 @@ public final class CasterReconciler implements Reconciler<Caster> {
   static String managedCasterId(Caster caster) {
     Map<String, String> annotations = caster.getMetadata().getAnnotations();
     String created = annotations == null ? null : annotations.get(Annotations.CASTER_ID);
-    if (created != null) {
-      return isCasterId(created) ? created : null;
+    if (created != null && isCasterId(created)) {
+      return created;
     }
+    // A mangled annotation must not drop the claim (nor the cleanup) that status still records.
     CasterSpec spec = caster.getSpec();
     if (spec != null && !(spec instanceof UnreadableSpec) && spec.getCasterId() != null) {
       return spec.getCasterId();
     }
     return caster.getStatus() == null ? null : caster.getStatus().getCasterId();
+  }
+
+  private static boolean causedByTheApiServer(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof KubernetesClientException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isCasterId(String value) {

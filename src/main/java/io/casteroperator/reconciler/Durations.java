@@ -12,7 +12,10 @@ public final class Durations {
 
   private Durations() {}
 
-  /** The duration, or {@code null} if the text is not one (ISO-8601 such as PT30S is accepted too). */
+  /**
+   * The duration, or {@code null} if the text is not one, or is negative (ISO-8601 such as PT30S is
+   * accepted too).
+   */
   public static Duration parse(String text) {
     if (text == null) {
       return null;
@@ -20,7 +23,8 @@ public final class Durations {
     String value = text.trim();
     if (value.startsWith("PT") || value.startsWith("pt")) {
       try {
-        return Duration.parse(value);
+        Duration iso = Duration.parse(value);
+        return iso.isNegative() ? null : iso;
       } catch (DateTimeParseException e) {
         return null;
       }
@@ -47,8 +51,11 @@ public final class Durations {
 
   /** The duration as {@link #parse} reads it back: {@code 10m}, {@code 1h30m}, {@code 1500ms}. */
   public static String format(Duration duration) {
-    if (duration.isZero() || duration.isNegative()) {
-      return duration.isZero() ? "0s" : duration.toString();
+    if (duration.isZero()) {
+      return "0s";
+    }
+    if (duration.isNegative() || duration.toNanosPart() % 1_000_000 != 0) {
+      return duration.toString(); // ISO-8601, which parse reads too (a negative one it refuses)
     }
     StringBuilder text = new StringBuilder();
     long hours = duration.toHours();
@@ -67,6 +74,6 @@ public final class Durations {
     if (seconds != 0) {
       text.append(seconds).append('s');
     }
-    return text.length() == 0 ? duration.toString() : text.toString(); // below a millisecond
+    return text.toString();
   }
 }

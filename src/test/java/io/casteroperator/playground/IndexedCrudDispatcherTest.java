@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,15 @@ class IndexedCrudDispatcherTest {
     return caster;
   }
 
+  /** As the operator patches: through a bare reference, with no read first. */
+  private static void patch(String namespace, String name, String subresource, String json) {
+    Caster reference = new Caster();
+    reference.getMetadata().setNamespace(namespace);
+    reference.getMetadata().setName(name);
+    var resource = client.resources(Caster.class).inNamespace(namespace).resource(reference);
+    (subresource == null ? resource : resource.subresource(subresource)).patch(PatchContext.of(PatchType.JSON_MERGE), json);
+  }
+
   private static Caster get(String namespace, String name) {
     return client.resources(Caster.class).inNamespace(namespace).withName(name).get();
   }
@@ -57,8 +67,7 @@ class IndexedCrudDispatcherTest {
     client.resource(caster("default", "twin", 1)).create();
     client.resource(caster("other", "twin", 2)).create();
 
-    client.resources(Caster.class).inNamespace("other").withName("twin")
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"delay\":5}}");
+    patch("other", "twin", null, "{\"spec\":{\"delay\":5}}");
 
     assertEquals(1.0, get("default", "twin").getSpec().getDelay());
     assertEquals(5.0, get("other", "twin").getSpec().getDelay());
@@ -74,8 +83,9 @@ class IndexedCrudDispatcherTest {
 
     client.resource(first).withGracePeriod(0).delete();
     assertNull(get("default", "again"));
-    assertThrows(KubernetesClientException.class, () -> client.resources(Caster.class).inNamespace("default")
-        .withName("again").patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"delay\":9}}"));
+    KubernetesClientException gone =
+        assertThrows(KubernetesClientException.class, () -> patch("default", "again", null, "{\"spec\":{\"delay\":9}}"));
+    assertEquals(404, gone.getCode());
 
     Caster second = client.resource(caster("default", "again", 3)).create();
     assertNotEquals(first.getMetadata().getUid(), second.getMetadata().getUid());
@@ -92,10 +102,20 @@ class IndexedCrudDispatcherTest {
     assertEquals("2", client.configMaps().inNamespace("default").withName("cm").get().getData().get("k"));
 
     client.resource(caster("default", "with-status", 1)).create();
-    client.resources(Caster.class).inNamespace("default").withName("with-status").subresource("status")
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"casterId\":\"abc\"}}");
+    patch("default", "with-status", "status", "{\"status\":{\"casterId\":\"abc\"}}");
     assertEquals("abc", get("default", "with-status").getStatus().getCasterId());
     assertEquals(1L, get("default", "with-status").getMetadata().getGeneration());
+  }
+
+  @Test
+  void anObjectWhoseLabelsChangeIsStillFoundAndSelectedByItsNewLabels() {
+    client.resource(caster("default", "relabelled", 1)).create();
+    patch("default", "relabelled", null, "{\"metadata\":{\"labels\":{\"team\":\"news\"}}}");
+    patch("default", "relabelled", null, "{\"spec\":{\"delay\":7}}");
+
+    assertEquals(7.0, get("default", "relabelled").getSpec().getDelay());
+    assertEquals(List.of("relabelled"), client.resources(Caster.class).inNamespace("default").withLabel("team", "news")
+        .list().getItems().stream().map(c -> c.getMetadata().getName()).toList());
   }
 
   @Test

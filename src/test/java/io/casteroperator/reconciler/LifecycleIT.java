@@ -54,6 +54,24 @@ class LifecycleIT {
   }
 
   @Test
+  void aMangledCasterIdAnnotationIsReportedAndTheCreatedCasterIsStillCleanedUp() {
+    String name = OperatorFixture.uniqueName("mangled");
+    fixture.apply(name, "casterName: %s".formatted(name));
+    String id = fixture.awaitReady(name).getCasterId();
+
+    fixture.setAnnotation(name, Annotations.CASTER_ID, "not/a caster id");
+    String message = OperatorFixture.condition(
+        fixture.awaitReady(name, "False", Conditions.Reason.INVALID_SPEC), Conditions.READY).getMessage();
+    assertTrue(message.contains(Annotations.CASTER_ID) && message.contains("not a caster id"), message);
+
+    // The claim recorded in status still holds: deleting the Caster deletes the caster it created.
+    fixture.delete(name);
+    await().atMost(OperatorFixture.TIMEOUT).until(() -> fixture.get(name) == null);
+    assertEquals(0, castersNamed(name));
+    assertEquals(1, fixture.callCount(id, "DeleteCaster"));
+  }
+
+  @Test
   void anOperatorStoppedRightAfterCreateCasterNeverMakesASecondCaster() {
     String name = OperatorFixture.uniqueName("crash");
     // The caster is created, but the answer never arrives: the operator cannot know its id.
