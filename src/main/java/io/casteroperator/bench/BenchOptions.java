@@ -8,8 +8,9 @@ import java.nio.file.Path;
  * @param casters how many Casters (and casters in the emulator)
  * @param qps every action's quota, in the emulator for the account and in the operator's budgets
  * @param submitters how many clients submit the Casters (and later their changes) concurrently
+ * @param warmUp whether one Caster is applied and deleted before anything is measured
  * @param latencySamples how many single spec changes to time
  * @param out where to write the figures as JSON; null for none
  * @param plot where to draw Casters Ready over time as PNG; null for none
  */
-public record BenchOptions(int casters, int qps, int submitters, int latencySamples, Path out, Path plot) {}
+public record BenchOptions(int casters, int qps, int submitters, boolean warmUp, int latencySamples, Path out, Path plot) {}

@@ -8,6 +8,7 @@ import java.util.List;
  * @param casters N
  * @param qps Q
  * @param submitters how many clients submitted the Casters and the changes, concurrently
+ * @param warmUp whether one Caster was applied and deleted before the measurement
  * @param idealSeconds N / Q: the fastest the quota allows
  * @param elapsedSeconds phase 1: first submission to last Caster Ready
  * @param ratioToIdeal elapsed / ideal (goal: at most 1.05)
@@ -33,6 +34,7 @@ public record BenchReport(
     int casters,
     int qps,
     int submitters,
+    boolean warmUp,
     double idealSeconds,
     double elapsedSeconds,
     double ratioToIdeal,
@@ -58,7 +60,8 @@ public record BenchReport(
   public String table() {
     String format = "%-48s %14s %12s%n";
     StringBuilder out = new StringBuilder(String.format(
-        "Benchmark: %d Casters at %d calls/s, submitted by %d clients at once (ideal %.1f s)%n", casters, qps, submitters, idealSeconds));
+        "Benchmark: %d Casters at %d calls/s, submitted by %d clients at once, %s (ideal %.1f s)%n", casters, qps,
+        submitters, warmUp ? "after a warm-up Caster" : "cold", idealSeconds));
     out.append(String.format(format, "figure", "measured", "goal"));
     out.append(String.format(format, "phase 1: time to all Ready (s)", f(elapsedSeconds), ""));
     out.append(String.format(format, "phase 1: ratio to N/Q", f3(ratioToIdeal), "<= 1.05"));

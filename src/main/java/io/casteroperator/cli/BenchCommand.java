@@ -30,6 +30,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Clients submitting the Casters (and their changes) at once (default ${DEFAULT-VALUE}).")
   int submitters;
 
+  @Option(names = "--warm-up", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Apply and delete one Caster before measuring, as an operator that is already running has"
+          + " (default ${DEFAULT-VALUE}; --no-warm-up measures a cold start).")
+  boolean warmUp;
+
   @Option(names = "--latency-samples", defaultValue = "50", description = "Spec changes to time (default ${DEFAULT-VALUE}).")
   int latencySamples;
 
@@ -43,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // One log line per call of thousands of Casters would drown the figures.
     ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("io.casteroperator").setLevel(Level.WARN);
-    BenchReport report = Benchmark.run(new BenchOptions(casters, qps, submitters, latencySamples, out, plot));
+    BenchReport report = Benchmark.run(new BenchOptions(casters, qps, submitters, warmUp, latencySamples, out, plot));
     System.out.print(report.table());
     if (out != null) {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);

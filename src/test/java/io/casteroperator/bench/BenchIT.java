@@ -31,6 +31,7 @@ class BenchIT {
     assertEquals(1.0, figures.get("changeCallsPerCaster").asDouble());
     assertEquals(0, figures.get("restartSetCasterConfigCalls").asLong());
     assertEquals(40, figures.get("readySeconds").size());
+    assertTrue(figures.get("warmUp").asBoolean(), "the default run is measured after a warm-up Caster");
     // Never faster than the quota allows (that would mean calls beyond it); the upper bound is only
     // a sanity check: with a 2 s ideal, start-up dominates.
     assertTrue(figures.get("ratioToIdeal").asDouble() >= 1.0, figures.toString());
