@@ -53,7 +53,7 @@ final class DriftSchedule {
     Duration parsed = Durations.parse(annotation);
     if (parsed == null) {
       r.warning("InvalidAnnotation", Annotations.DRIFT_INTERVAL + " \"" + shorten(annotation)
-          + "\" is not a duration such as 30s, 10m or 1h; using " + defaultInterval);
+          + "\" is not a duration such as 30s, 10m or 1h; using " + Durations.format(defaultInterval));
       return defaultInterval;
     }
     return parsed.compareTo(MINIMUM) < 0 ? MINIMUM : parsed.compareTo(MAXIMUM) > 0 ? MAXIMUM : parsed;

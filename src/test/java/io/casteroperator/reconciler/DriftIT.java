@@ -33,6 +33,16 @@ class DriftIT {
   }
 
   @Test
+  void anIntervalThatIsNotADurationIsReportedAndTheOperatorsIntervalUsed() {
+    String name = OperatorFixture.uniqueName("bad-interval");
+    fixture.apply(withDriftInterval(name, "every ten minutes", "casterId: %s".formatted(fixture.cloudCaster())));
+    fixture.awaitReady(name);
+    await().atMost(OperatorFixture.TIMEOUT).untilAsserted(() -> assertTrue(fixture.events(name).stream()
+        .anyMatch(e -> "InvalidAnnotation".equals(e.getReason()) && e.getMessage().contains("\"every ten minutes\"")
+            && e.getMessage().endsWith("using 1h")), fixture.events(name).toString()));
+  }
+
+  @Test
   void aConsoleChangeIsShownAndCorrectedWithExactlyOneWrite() {
     String id = fixture.cloudCaster();
     String name = OperatorFixture.uniqueName("drift");
