@@ -2,6 +2,7 @@ package io.casteroperator.api;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -38,6 +39,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
+// At the root, because only there can a rule about spec see status: the region is fixed by the
+// claim that status records, not by spec alone, so it may still be corrected before any claim.
+// Status writes keep spec as it is, so they always pass.
+@ValidationRule(
+    value = "!has(oldSelf.status) || !has(oldSelf.status.regionId) || !has(oldSelf.spec)"
+        + " || !has(oldSelf.spec.regionId) || (has(self.spec) && has(self.spec.regionId)"
+        + " && self.spec.regionId == oldSelf.spec.regionId)",
+    message = "spec.regionId cannot change once the caster is claimed (status.regionId is recorded): a caster"
+        + " cannot move between regions; create another Caster for a caster in another region (checked on updates only)",
+    fieldPath = ".spec.regionId",
+    reason = "FieldValueForbidden")
 public class Caster extends CustomResource<CasterSpec, CasterStatus> implements Namespaced {
 
   public static final String GROUP = "live.caster-operator.io";

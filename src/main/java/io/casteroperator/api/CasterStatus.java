@@ -20,6 +20,25 @@ public class CasterStatus {
   @Size(max = 64)
   private String casterId;
 
+  /**
+   * Region the caster lives in, recorded when this Caster created or first reached it. Every later
+   * call for the caster (apply, drift reads, stop, delete) goes to this region, whatever spec says.
+   */
+  @Size(max = 32)
+  private String regionId;
+
+  /**
+   * Account the caster lives in, recorded with regionId: the credentials Secret's accountId, or ak-
+   * and 8 hex digits of a hash of the AccessKeyId (never the AccessKeyId itself). Credentials of
+   * another account cannot tell that the caster is gone.
+   */
+  @Size(max = 64)
+  private String accountId;
+
+  /** The credentials Secret (in this namespace) that last reached the caster; absent for the operator's default credentials. */
+  @Size(max = 253)
+  private String credentialsSecretName;
+
   /** Whether the operator created the caster (Created) or adopted an existing one (Adopted). */
   private CasterOrigin origin;
 
@@ -84,6 +103,30 @@ public class CasterStatus {
 
   public void setCasterId(String casterId) {
     this.casterId = casterId;
+  }
+
+  public String getRegionId() {
+    return regionId;
+  }
+
+  public void setRegionId(String regionId) {
+    this.regionId = regionId;
+  }
+
+  public String getAccountId() {
+    return accountId;
+  }
+
+  public void setAccountId(String accountId) {
+    this.accountId = accountId;
+  }
+
+  public String getCredentialsSecretName() {
+    return credentialsSecretName;
+  }
+
+  public void setCredentialsSecretName(String credentialsSecretName) {
+    this.credentialsSecretName = credentialsSecretName;
   }
 
   public CasterOrigin getOrigin() {

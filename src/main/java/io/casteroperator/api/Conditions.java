@@ -51,6 +51,18 @@ public final class Conditions {
     public static final String OPERATOR_ERROR = "OperatorError";
     /** The cloud caster is being stopped and deleted. */
     public static final String DELETING = "Deleting";
+    /**
+     * Deletion waits: the operator cannot confirm that the caster is gone (its recorded region or
+     * credentials are not usable, or the Live API refused). The finalizer stays.
+     */
+    public static final String DELETION_UNCONFIRMED = "DeletionUnconfirmed";
+    /** spec.regionId differs from the region the caster lives in (status.regionId); no call is made. */
+    public static final String REGION_IMMUTABLE = "RegionImmutable";
+    /**
+     * The credentials belong to another account than the caster (status.accountId), and the Live
+     * API does not find the caster with them: it cannot be seen, which does not mean it is gone.
+     */
+    public static final String ACCOUNT_MISMATCH = "AccountMismatch";
 
     private Reason() {}
   }

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * A stable content hash of a configuration: SHA-256 over the sorted SetCasterConfig parameters it
- * sends, so two configurations have the same hash exactly when they send the same request.
+ * sends ({@link SetCasterConfigParameters}, the project's own encoding, not the SDK's), so two
+ * configurations have the same hash exactly when they send the same request.
  */
 public final class ConfigHash {
 
@@ -17,7 +18,7 @@ public final class ConfigHash {
   /** 16 hex digits (64 bits): plenty to tell one caster's successive configurations apart. */
   public static String of(DesiredConfig config) {
     MessageDigest sha = sha256();
-    for (Map.Entry<String, String> parameter : SetCasterConfigMapping.parameters(config).entrySet()) {
+    for (Map.Entry<String, String> parameter : SetCasterConfigParameters.of(config).entrySet()) {
       sha.update(parameter.getKey().getBytes(StandardCharsets.UTF_8));
       sha.update((byte) '=');
       sha.update(parameter.getValue().getBytes(StandardCharsets.UTF_8));

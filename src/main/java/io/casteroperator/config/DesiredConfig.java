@@ -6,7 +6,7 @@ import java.util.List;
  * The configuration of a caster, as SetCasterConfig takes it: every request parameter except the
  * target (CasterId, RegionId). Immutable; {@code null} means "not set", which the API treats as
  * "clear". Built from a spec by {@link SpecMapper} and from a DescribeCasterConfig answer by
- * {@link SetCasterConfigMapping#fromResponse}, so that both sides compare through {@link
+ * the cloud seam (io.casteroperator.live), so that both sides compare through {@link
  * #observable()}.
  */
 public record DesiredConfig(

@@ -3,56 +3,73 @@ package io.casteroperator.live;
 import java.util.Map;
 
 /**
- * The one table of Live API error codes and what they mean for the operator. Codes not listed fall
- * back on the HTTP status: 5xx is transient, anything else is the request's fault.
+ * The one table of Live API error codes: when to try again ({@link ErrorClass}) and what the answer
+ * means ({@link ErrorMeaning}). Codes not listed fall back on the HTTP status: 5xx is transient,
+ * anything else is the request's fault.
  */
 public final class ErrorClassifier {
 
-  private static final Map<String, ErrorClass> CODES = Map.ofEntries(
+  private record Entry(ErrorClass errorClass, ErrorMeaning meaning) {}
+
+  private static Entry of(ErrorClass errorClass) {
+    return new Entry(errorClass, ErrorMeaning.OTHER);
+  }
+
+  private static Entry of(ErrorClass errorClass, ErrorMeaning meaning) {
+    return new Entry(errorClass, meaning);
+  }
+
+  private static final Map<String, Entry> CODES = Map.ofEntries(
       // Quota
-      Map.entry("Throttling", ErrorClass.THROTTLED),
-      Map.entry("Throttling.User", ErrorClass.THROTTLED),
-      Map.entry("Throttling.Api", ErrorClass.THROTTLED),
+      Map.entry("Throttling", of(ErrorClass.THROTTLED, ErrorMeaning.THROTTLED)),
+      Map.entry("Throttling.User", of(ErrorClass.THROTTLED, ErrorMeaning.THROTTLED)),
+      Map.entry("Throttling.Api", of(ErrorClass.THROTTLED, ErrorMeaning.THROTTLED)),
       // Transient, on the service side
-      Map.entry("InternalError", ErrorClass.RETRYABLE),
-      Map.entry("ServiceUnavailable", ErrorClass.RETRYABLE),
+      Map.entry("InternalError", of(ErrorClass.RETRYABLE)),
+      Map.entry("ServiceUnavailable", of(ErrorClass.RETRYABLE)),
       // Transient, made up by the SDK on the client side
-      Map.entry("SDK.ServerUnreachable", ErrorClass.RETRYABLE),
-      Map.entry("SDK.ReadTimeout", ErrorClass.RETRYABLE),
-      Map.entry("SDK.RequestTryOrRetryFailed", ErrorClass.RETRYABLE),
-      Map.entry("SDK.InterruptedException", ErrorClass.RETRYABLE),
+      Map.entry("SDK.ServerUnreachable", of(ErrorClass.RETRYABLE)),
+      Map.entry("SDK.ReadTimeout", of(ErrorClass.RETRYABLE)),
+      Map.entry("SDK.RequestTryOrRetryFailed", of(ErrorClass.RETRYABLE)),
+      Map.entry("SDK.InterruptedException", of(ErrorClass.RETRYABLE)),
+      // An answer the SDK could not read: the call may well have been applied.
+      Map.entry("SDK.UnexpectedError", of(ErrorClass.RETRYABLE)),
       // A replayed nonce or a skewed clock: a fresh request (new nonce, new timestamp) may pass.
-      Map.entry("SignatureNonceUsed", ErrorClass.RETRYABLE),
-      Map.entry("InvalidTimeStamp.Expired", ErrorClass.RETRYABLE),
+      Map.entry("SignatureNonceUsed", of(ErrorClass.RETRYABLE)),
+      Map.entry("InvalidTimeStamp.Expired", of(ErrorClass.RETRYABLE)),
+      // An answer the seam could not use (see SdkLiveClient): ask again later.
+      Map.entry(LiveError.INCOMPLETE_ANSWER, of(ErrorClass.RETRYABLE)),
       // The caster's state: wait until it changes
-      Map.entry("IncorrectCasterStatus.EnableChannel", ErrorClass.PRECONDITION),
-      Map.entry("IncorrectCasterStatus.Inuse", ErrorClass.PRECONDITION),
+      Map.entry("IncorrectCasterStatus.EnableChannel", of(ErrorClass.PRECONDITION, ErrorMeaning.CHANNELS_NEED_STOPPED_CASTER)),
+      Map.entry("IncorrectCasterStatus.Inuse", of(ErrorClass.PRECONDITION, ErrorMeaning.CASTER_IN_USE)),
       // The request is wrong or forbidden
-      Map.entry("InvalidParameter.Malformed", ErrorClass.TERMINAL),
-      Map.entry("MissingParameter", ErrorClass.TERMINAL),
-      Map.entry("PermissionDenied", ErrorClass.TERMINAL),
-      Map.entry("Forbidden.RAM", ErrorClass.TERMINAL),
-      Map.entry("InvalidCaster.NotFound", ErrorClass.TERMINAL),
-      Map.entry("InvalidDomainName.NotFound", ErrorClass.TERMINAL),
-      Map.entry("InvalidCasterId.Malformed", ErrorClass.TERMINAL),
-      Map.entry("InvalidUserId.Malformed", ErrorClass.TERMINAL),
-      Map.entry("InvalidCaster.ChannelDisableUnsupported", ErrorClass.TERMINAL),
-      Map.entry("CasterNumberExceed", ErrorClass.TERMINAL),
-      Map.entry("InvalidAccessKeyId.NotFound", ErrorClass.TERMINAL),
-      Map.entry("SignatureDoesNotMatch", ErrorClass.TERMINAL),
-      Map.entry("IncompleteSignature", ErrorClass.TERMINAL),
-      Map.entry("InvalidApi.NotFound", ErrorClass.TERMINAL),
-      Map.entry("SDK.InvalidAccessKeySecret", ErrorClass.TERMINAL),
-      Map.entry("SDK.InvalidRegionId", ErrorClass.TERMINAL),
-      Map.entry("SDK.InvalidProfile", ErrorClass.TERMINAL),
-      Map.entry("SDK.InvalidAccessSecret", ErrorClass.TERMINAL));
+      Map.entry("InvalidCaster.ChannelDisableUnsupported", of(ErrorClass.TERMINAL, ErrorMeaning.CHANNELS_CANNOT_BE_DISABLED)),
+      Map.entry("InvalidCaster.NotFound", of(ErrorClass.TERMINAL, ErrorMeaning.NOT_FOUND)),
+      Map.entry("PermissionDenied", of(ErrorClass.TERMINAL, ErrorMeaning.ACCESS_DENIED)),
+      Map.entry("Forbidden.RAM", of(ErrorClass.TERMINAL, ErrorMeaning.ACCESS_DENIED)),
+      Map.entry("Forbidden", of(ErrorClass.TERMINAL, ErrorMeaning.ACCESS_DENIED)),
+      Map.entry("IllegalOperation", of(ErrorClass.TERMINAL, ErrorMeaning.ACCESS_DENIED)),
+      Map.entry("InvalidParameter.Malformed", of(ErrorClass.TERMINAL)),
+      Map.entry("MissingParameter", of(ErrorClass.TERMINAL)),
+      Map.entry("InvalidDomainName.NotFound", of(ErrorClass.TERMINAL)),
+      Map.entry("InvalidCasterId.Malformed", of(ErrorClass.TERMINAL)),
+      Map.entry("InvalidUserId.Malformed", of(ErrorClass.TERMINAL)),
+      Map.entry("CasterNumberExceed", of(ErrorClass.TERMINAL)),
+      Map.entry("InvalidAccessKeyId.NotFound", of(ErrorClass.TERMINAL)),
+      Map.entry("SignatureDoesNotMatch", of(ErrorClass.TERMINAL)),
+      Map.entry("IncompleteSignature", of(ErrorClass.TERMINAL)),
+      Map.entry("InvalidApi.NotFound", of(ErrorClass.TERMINAL)),
+      Map.entry("SDK.InvalidAccessKeySecret", of(ErrorClass.TERMINAL)),
+      Map.entry("SDK.InvalidRegionId", of(ErrorClass.TERMINAL)),
+      Map.entry("SDK.InvalidProfile", of(ErrorClass.TERMINAL)),
+      Map.entry("SDK.InvalidAccessSecret", of(ErrorClass.TERMINAL)));
 
   private ErrorClassifier() {}
 
   public static ErrorClass classify(String code, Integer httpStatus) {
-    ErrorClass known = code == null ? null : CODES.get(code);
+    Entry known = code == null ? null : CODES.get(code);
     if (known != null) {
-      return known;
+      return known.errorClass();
     }
     if (code != null && code.startsWith("Throttling")) {
       return ErrorClass.THROTTLED;
@@ -62,5 +79,18 @@ public final class ErrorClassifier {
     }
     // No answer and no known code: an SDK failure of its own that a retry will not fix.
     return ErrorClass.TERMINAL;
+  }
+
+  public static ErrorMeaning meaning(String code) {
+    Entry known = code == null ? null : CODES.get(code);
+    if (known != null) {
+      return known.meaning();
+    }
+    return code != null && code.startsWith("Throttling") ? ErrorMeaning.THROTTLED : ErrorMeaning.OTHER;
+  }
+
+  /** A failed call's error, classified by this table. */
+  public static LiveError error(String code, Integer httpStatus, String message, String requestId, boolean outcomeUnknown) {
+    return new LiveError(code, httpStatus, message, requestId, classify(code, httpStatus), meaning(code), outcomeUnknown);
   }
 }

@@ -1,7 +1,6 @@
 package io.casteroperator.live;
 
 import io.casteroperator.config.DesiredConfig;
-import java.util.Optional;
 
 /**
  * The cloud seam: the Live API calls the operator makes for casters, one method per API call, in
@@ -14,8 +13,12 @@ public interface LiveClient {
   /** DescribeCasterConfig: the caster's configuration as the service reports it. */
   LiveResult<ObservedConfig> observeConfig(String casterId);
 
-  /** DescribeCasters filtered by id: whether the caster exists, runs, has channels. */
-  LiveResult<Optional<CasterInfo>> observeState(String casterId);
+  /**
+   * DescribeCasters filtered by id: whether the caster runs and has channels. A caster the answer
+   * does not list fails as not found ({@link ErrorMeaning#NOT_FOUND}, code InvalidCaster.NotFound,
+   * as every other caster action answers); an answer without a list fails as incomplete.
+   */
+  LiveResult<CasterInfo> observeState(String casterId);
 
   /** CreateCaster: the id of the new caster (the same id again for the same client token). */
   LiveResult<String> create(NewCaster caster);

@@ -12,11 +12,12 @@ import com.aliyuncs.live.model.v20161101.DescribeCasterConfigRequest;
 import com.aliyuncs.live.model.v20161101.DescribeCasterConfigResponse;
 import com.aliyuncs.live.model.v20161101.DescribeCastersRequest;
 import com.aliyuncs.live.model.v20161101.DescribeCastersResponse;
+import com.aliyuncs.live.model.v20161101.SetCasterConfigRequest;
 import com.aliyuncs.live.model.v20161101.SetCasterConfigResponse;
 import com.aliyuncs.live.model.v20161101.StopCasterRequest;
 import com.aliyuncs.live.model.v20161101.StopCasterResponse;
 import io.casteroperator.config.DesiredConfig;
-import io.casteroperator.config.SetCasterConfigMapping;
+import io.casteroperator.config.SetCasterConfigParameters;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ import java.util.function.Function;
 
 /** {@link LiveClient} over the official Java SDK ({@code DefaultAcsClient}). */
 final class SdkLiveClient implements LiveClient {
+
+  /** What every caster action but DescribeCasters answers for a caster it does not find. */
+  private static final String NOT_LISTED = "InvalidCaster.NotFound";
 
   private final StatusKeepingAcsClient acs;
   private final String regionId;
@@ -43,20 +47,32 @@ final class SdkLiveClient implements LiveClient {
     DescribeCasterConfigRequest request = new DescribeCasterConfigRequest();
     request.setCasterId(casterId);
     return call(request, DescribeCasterConfigResponse::getRequestId,
-        r -> new ObservedConfig(casterId, SetCasterConfigMapping.fromResponse(r)));
+        r -> new ObservedConfig(casterId, CasterConfigReading.fromResponse(r)));
   }
 
   @Override
-  public LiveResult<Optional<CasterInfo>> observeState(String casterId) {
+  public LiveResult<CasterInfo> observeState(String casterId) {
     DescribeCastersRequest request = new DescribeCastersRequest();
     request.setCasterId(casterId);
-    return call(request, DescribeCastersResponse::getRequestId, r -> r.getCasterList() == null
-        ? Optional.empty()
-        : r.getCasterList().stream()
-            .filter(c -> casterId.equals(c.getCasterId()))
-            .findFirst()
-            .map(c -> new CasterInfo(c.getCasterId(), c.getCasterName(),
-                Integer.valueOf(1).equals(c.getStatus()), Integer.valueOf(1).equals(c.getChannelEnable()))));
+    LiveResult<DescribeCastersResponse> answer = call(request, DescribeCastersResponse::getRequestId, r -> r);
+    if (!answer.isOk()) {
+      return LiveResult.failed(answer.error(), answer.latency());
+    }
+    DescribeCastersResponse r = answer.value();
+    // The SDK reads a missing list as an empty one; only Total tells an answer that lists nothing
+    // from an answer that lists no caster. The first must never be taken for "not there".
+    if (r.getTotal() == null || r.getCasterList() == null) {
+      return LiveResult.failed(ErrorClassifier.error(LiveError.INCOMPLETE_ANSWER, 200,
+          "DescribeCasters answered without a caster list", r.getRequestId(), false), answer.latency());
+    }
+    return r.getCasterList().stream()
+        .filter(c -> casterId.equals(c.getCasterId()))
+        .findFirst()
+        .map(c -> LiveResult.ok(new CasterInfo(c.getCasterId(), c.getCasterName(),
+            Integer.valueOf(1).equals(c.getStatus()), Integer.valueOf(1).equals(c.getChannelEnable())),
+            r.getRequestId(), answer.latency()))
+        .orElseGet(() -> LiveResult.failed(ErrorClassifier.error(NOT_LISTED, 200,
+            "DescribeCasters does not list caster " + casterId, r.getRequestId(), false), answer.latency()));
   }
 
   @Override
@@ -82,8 +98,11 @@ final class SdkLiveClient implements LiveClient {
 
   @Override
   public LiveResult<Void> update(String casterId, DesiredConfig config) {
-    return call(SetCasterConfigMapping.toRequest(casterId, regionId, config),
-        SetCasterConfigResponse::getRequestId, r -> null);
+    SetCasterConfigRequest request = new SetCasterConfigRequest();
+    request.setCasterId(casterId);
+    // The project's own encoding goes on the wire as it is: what is sent is what ConfigHash hashed.
+    SetCasterConfigParameters.of(config).forEach(request::putQueryParameter);
+    return call(request, SetCasterConfigResponse::getRequestId, r -> null);
   }
 
   @Override
@@ -114,8 +133,8 @@ final class SdkLiveClient implements LiveClient {
     } catch (RuntimeException e) {
       // A response the SDK could not read: the call may well have been applied.
       StatusKeepingAcsClient.takeLastStatus();
-      return LiveResult.failed(new LiveError("SDK.UnexpectedError", null,
-          MessageSanitizer.clean(String.valueOf(e.getMessage())), null, ErrorClass.RETRYABLE, true), since(start));
+      return LiveResult.failed(ErrorClassifier.error("SDK.UnexpectedError", null,
+          MessageSanitizer.clean(String.valueOf(e.getMessage())), null, true), since(start));
     }
   }
 
@@ -135,8 +154,8 @@ final class SdkLiveClient implements LiveClient {
 
   static LiveError error(ClientException e, Integer status) {
     String code = e.getErrCode() == null ? "SDK.UnknownError" : e.getErrCode();
-    return new LiveError(code, status, MessageSanitizer.clean(e.getErrMsg()), e.getRequestId(),
-        ErrorClassifier.classify(code, status), status == null && mayHaveBeenSent(e));
+    return ErrorClassifier.error(code, status, MessageSanitizer.clean(e.getErrMsg()), e.getRequestId(),
+        status == null && mayHaveBeenSent(e));
   }
 
   /** A connection that was never made cannot have applied anything; any other silence might have. */

@@ -3,44 +3,77 @@ package io.casteroperator.reconciler;
 import io.casteroperator.live.ErrorClass;
 import io.casteroperator.live.LiveAction;
 import io.casteroperator.live.LiveClient;
+import io.casteroperator.live.LiveError;
 import io.casteroperator.live.LiveResult;
 import io.casteroperator.ratelimit.ApiBudgets;
 import io.casteroperator.ratelimit.BudgetKey;
 import io.casteroperator.ratelimit.Permit;
 import io.casteroperator.ratelimit.Priority;
-import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every Live API call of the reconciler goes through here: a slot from the account's budget first,
- * then the call, one log line with the outcome, and the metrics.
+ * The one way the reconciler calls the Live API: a slot from the account's budget first, then the
+ * call, one log line, the metrics, and the report of anything but a success ({@link Outcomes}
+ * tells the user that the call waits for its slot, or why it failed). Each call site gets the
+ * answer, or nothing when there is nothing more to do in this reconcile.
  */
 final class CloudCalls {
 
   private static final Logger LOG = LoggerFactory.getLogger("io.casteroperator.calls");
 
-  /** A call made ({@link #result}), or not made yet because the budget said to come back later. */
-  record Call<T>(LiveResult<T> result, Duration retryAfter) {
-    boolean waiting() {
-      return result == null;
+  /** What the answer is needed for: it decides the call's priority, and how waiting and failures show. */
+  enum Purpose {
+    /** To make the caster match the spec: goes first; waiting shows as Pending; a failure decides Ready. */
+    CONVERGE(Priority.USER_CHANGE, true),
+    /** A poll for a state the spec waits for: background priority, but Ready depends on it. */
+    POLL(Priority.BACKGROUND, true),
+    /** A background check (drift): free slots only; only a refusal of the caster changes Ready. */
+    CHECK(Priority.BACKGROUND, false),
+    /** Deleting the caster: goes first; every failure shows as deletion not confirmed. */
+    DELETE(Priority.USER_CHANGE, true);
+
+    final Priority priority;
+    final boolean affectsReadiness;
+
+    Purpose(Priority priority, boolean affectsReadiness) {
+      this.priority = priority;
+      this.affectsReadiness = affectsReadiness;
     }
   }
 
+  /** A successful call's value and the RequestId of its answer. */
+  record Answer<T>(T value, String requestId) {}
+
   private final ApiBudgets budgets;
   private final ReconcilerMetrics metrics;
+  private final Outcomes outcomes;
 
-  CloudCalls(ApiBudgets budgets, ReconcilerMetrics metrics) {
+  CloudCalls(ApiBudgets budgets, ReconcilerMetrics metrics, Outcomes outcomes) {
     this.budgets = budgets;
     this.metrics = metrics;
+    this.outcomes = outcomes;
   }
 
-  <T> Call<T> call(Reconciliation r, LiveAction action, Priority priority, Function<LiveClient, LiveResult<T>> body) {
-    BudgetKey key = new BudgetKey(r.account, action.name());
-    Permit permit = budgets.acquire(r.uid(), key, priority);
+  /** The answer; empty when the call waits for its slot or failed (both already reported). */
+  <T> Optional<Answer<T>> call(Reconciliation r, LiveAction action, Purpose purpose, Function<LiveClient, LiveResult<T>> body) {
+    return call(r, action, purpose, body, error -> false);
+  }
+
+  /**
+   * As {@link #call(Reconciliation, LiveAction, Purpose, Function)}; {@code handles} gets the first
+   * look at a failure and returns true when the caller takes care of it (it is then not reported).
+   */
+  <T> Optional<Answer<T>> call(Reconciliation r, LiveAction action, Purpose purpose,
+      Function<LiveClient, LiveResult<T>> body, Predicate<LiveError> handles) {
+    BudgetKey key = new BudgetKey(r.account(), action.name());
+    Permit permit = budgets.acquire(r.uid(), key, purpose.priority);
     if (!permit.granted()) {
-      return new Call<>(null, permit.retryAfter());
+      outcomes.waiting(r, purpose.affectsReadiness, permit.retryAfter());
+      return Optional.empty();
     }
     metrics.budgetWait(key, permit.waited());
     LiveResult<T> result;
@@ -51,13 +84,19 @@ final class CloudCalls {
     }
     log(r, action, result);
     metrics.apiCall(key, action, result);
-    if (!result.isOk() && result.error().errorClass() == ErrorClass.THROTTLED) {
-      budgets.throttled(key);
+    if (!result.isOk()) {
+      if (result.error().errorClass() == ErrorClass.THROTTLED) {
+        budgets.throttled(key);
+      }
+      outcomes.answered(r, result.requestId(), false);
+      if (!handles.test(result.error())) {
+        outcomes.failed(r, action, purpose, result.error());
+      }
+      return Optional.empty();
     }
-    if (result.requestId() != null) {
-      r.status().setLastRequestId(result.requestId());
-    }
-    return new Call<>(result, Duration.ZERO);
+    // Every action but these two names one caster and fails when it is not there: an answer is proof.
+    outcomes.answered(r, result.requestId(), action != LiveAction.CreateCaster && action != LiveAction.DescribeCasters);
+    return Optional.of(new Answer<>(result.value(), result.requestId()));
   }
 
   /** The Caster no longer needs the slots it reserved. */

@@ -27,8 +27,9 @@ final class CredentialsResolver {
    * @param credentials the credentials; {@code null} when {@code problem} says why not
    * @param version changes whenever the credentials may have changed (the Secret's resourceVersion)
    * @param problem a sentence for the user, never containing a secret value
+   * @param secretName the Secret the credentials come from; {@code null} for the operator's default
    */
-  record Resolution(LiveCredentials credentials, String version, String problem) {}
+  record Resolution(LiveCredentials credentials, String version, String problem, String secretName) {}
 
   private final LiveCredentials defaults;
   private final BiFunction<String, String, Secret> secrets;
@@ -39,34 +40,38 @@ final class CredentialsResolver {
     this.secrets = secrets;
   }
 
+  /** The credentials the Caster's spec names: its Secret, or the operator's default. */
   Resolution resolve(Caster caster) {
     var ref = caster.getSpec() == null ? null : caster.getSpec().getCredentialsSecretRef();
-    if (ref == null || ref.getName() == null) {
+    return resolve(caster.getMetadata().getNamespace(), ref == null ? null : ref.getName());
+  }
+
+  /** The credentials of Secret {@code namespace/name}; with a {@code null} name, the operator's default. */
+  Resolution resolve(String namespace, String name) {
+    if (name == null) {
       return defaults == null
-          ? new Resolution(null, null, "spec.credentialsSecretRef is not set and the operator has no default credentials")
-          : new Resolution(defaults, "default", null);
+          ? new Resolution(null, null, "spec.credentialsSecretRef is not set and the operator has no default credentials", null)
+          : new Resolution(defaults, "default", null, null);
     }
-    String namespace = caster.getMetadata().getNamespace();
-    Secret secret = secrets.apply(namespace, ref.getName());
+    Secret secret = secrets.apply(namespace, name);
     if (secret == null) {
-      return new Resolution(null, null, "Secret " + namespace + "/" + ref.getName() + " not found");
+      return new Resolution(null, null, "Secret " + namespace + "/" + name + " not found", name);
     }
-    for (String name : new String[] {ACCESS_KEY_ID, ACCESS_KEY_SECRET, SECURITY_TOKEN, ACCOUNT_ID}) {
-      if (secret.getData() != null && secret.getData().get(name) != null && decoded(secret.getData(), name) == null) {
-        return new Resolution(null, secret.getMetadata().getResourceVersion(),
-            "Secret " + namespace + "/" + ref.getName() + ": key " + name + " is not valid base64");
+    String version = secret.getMetadata().getResourceVersion();
+    for (String key : new String[] {ACCESS_KEY_ID, ACCESS_KEY_SECRET, SECURITY_TOKEN, ACCOUNT_ID}) {
+      if (secret.getData() != null && secret.getData().get(key) != null && decoded(secret.getData(), key) == null) {
+        return new Resolution(null, version, "Secret " + namespace + "/" + name + ": key " + key + " is not valid base64", name);
       }
     }
     String id = value(secret, ACCESS_KEY_ID);
     String key = value(secret, ACCESS_KEY_SECRET);
     if (id == null || key == null) {
-      return new Resolution(null, secret.getMetadata().getResourceVersion(),
-          "Secret " + namespace + "/" + ref.getName() + " lacks key " + (id == null ? ACCESS_KEY_ID : ACCESS_KEY_SECRET)
-              + " (expected keys: accessKeyId, accessKeySecret, optional securityToken and accountId)");
+      return new Resolution(null, version,
+          "Secret " + namespace + "/" + name + " lacks key " + (id == null ? ACCESS_KEY_ID : ACCESS_KEY_SECRET)
+              + " (expected keys: accessKeyId, accessKeySecret, optional securityToken and accountId)", name);
     }
     return new Resolution(
-        new LiveCredentials.AccessKey(id, key, value(secret, SECURITY_TOKEN), value(secret, ACCOUNT_ID)),
-        secret.getMetadata().getResourceVersion(), null);
+        new LiveCredentials.AccessKey(id, key, value(secret, SECURITY_TOKEN), value(secret, ACCOUNT_ID)), version, null, name);
   }
 
   private static String value(Secret secret, String key) {

@@ -16,9 +16,11 @@ final class DriftSchedule {
   private static final Duration MAXIMUM = Duration.ofDays(30);
 
   private final Duration defaultInterval;
+  private final Outcomes outcomes;
 
-  DriftSchedule(Duration defaultInterval) {
+  DriftSchedule(Duration defaultInterval, Outcomes outcomes) {
     this.defaultInterval = defaultInterval;
+    this.outcomes = outcomes;
   }
 
   boolean due(Reconciliation r) {
@@ -52,7 +54,7 @@ final class DriftSchedule {
     }
     Duration parsed = Durations.parse(annotation);
     if (parsed == null) {
-      r.warning("InvalidAnnotation", Annotations.DRIFT_INTERVAL + " \"" + shorten(annotation)
+      outcomes.invalidAnnotation(r, Annotations.DRIFT_INTERVAL + " \"" + shorten(annotation)
           + "\" is not a duration such as 30s, 10m or 1h; using " + Durations.format(defaultInterval));
       return defaultInterval;
     }

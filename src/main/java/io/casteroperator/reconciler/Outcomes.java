@@ -3,24 +3,34 @@ package io.casteroperator.reconciler;
 import static io.casteroperator.api.ConditionStatus.False;
 import static io.casteroperator.api.ConditionStatus.True;
 
+import io.casteroperator.api.CasterOrigin;
+import io.casteroperator.api.CasterState;
+import io.casteroperator.api.CasterStatus;
+import io.casteroperator.api.Conditions;
 import io.casteroperator.api.Conditions.Reason;
+import io.casteroperator.api.DeletionPolicy;
 import io.casteroperator.api.DriftCorrection;
 import io.casteroperator.api.DriftEntry;
+import io.casteroperator.config.DesiredConfig;
 import io.casteroperator.config.FieldDifference;
 import io.casteroperator.config.Violation;
+import io.casteroperator.live.CasterInfo;
 import io.casteroperator.live.ErrorClass;
+import io.casteroperator.live.ErrorMeaning;
 import io.casteroperator.live.LiveAction;
 import io.casteroperator.live.LiveError;
+import io.casteroperator.live.ObservedConfig;
+import io.casteroperator.reconciler.CloudCalls.Purpose;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
- * What each outcome of a reconcile looks like to the user: conditions, status fields, events, and
- * when to look again. The one place that decides how the operator reports.
+ * What each outcome of a reconcile looks like to the user: status fields, conditions, events, and
+ * when to look again. The reconciler tells it what happened; this is the one class that writes
+ * status, records events and decides retry timing.
  */
 final class Outcomes {
 
@@ -28,10 +38,16 @@ final class Outcomes {
       " The operator's credentials need the RAM policy in deploy/ram-policy.json.";
 
   private final ReconcilerSettings settings;
+  private final Backoff backoff;
+  private final ReconcilerMetrics metrics;
 
-  Outcomes(ReconcilerSettings settings) {
+  Outcomes(ReconcilerSettings settings, ReconcilerMetrics metrics) {
     this.settings = settings;
+    this.backoff = new Backoff(settings);
+    this.metrics = metrics;
   }
+
+  // ---------------------------------------------------------------- before any call
 
   void invalidSpec(Reconciliation r, List<Violation> violations) {
     String message = violations.stream().limit(5).map(Violation::message).collect(Collectors.joining("; "))
@@ -49,8 +65,35 @@ final class Outcomes {
     r.draft.synced(False, Reason.PAUSED, "the annotation live.caster-operator.io/paused is \"true\": no Live API calls are made");
   }
 
-  void pending(Reconciliation r, LiveAction action, Duration retryAfter) {
-    if (!isReadyForThisGeneration(r)) {
+  /** Which caster the Caster manages, and the deletion policy that follows. */
+  void claimed(Reconciliation r, boolean adopted) {
+    if (r.status().getOrigin() == null) {
+      r.status().setOrigin(adopted ? CasterOrigin.Adopted : CasterOrigin.Created);
+    }
+    r.status().setDeletionPolicy(r.observeOnly() ? DeletionPolicy.Orphan : r.deletionPolicy());
+  }
+
+  void invalidAnnotation(Reconciliation r, String message) {
+    r.warning("InvalidAnnotation", message);
+  }
+
+  /** A bug in the operator: an honest status and a slow retry, not a stale "Pending" and a crash loop. */
+  void operatorError(Reconciliation r, RuntimeException e) {
+    blocked(r, Reason.OPERATOR_ERROR, "the operator failed on this Caster (" + e.getClass().getSimpleName()
+        + "); it tries again in " + Durations.format(settings.slowProbe()) + "; please report it with the operator's log");
+    r.wakeUpIn(settings.slowProbe());
+  }
+
+  // ---------------------------------------------------------------- timing
+
+  /** Whether the Caster still backs off from a failure (it then only asks to be woken when the hold ends). */
+  boolean heldBack(Reconciliation r) {
+    return backoff.holding(r);
+  }
+
+  /** A call waits for its slot in the account's budget. */
+  void waiting(Reconciliation r, boolean affectsReadiness, Duration retryAfter) {
+    if (affectsReadiness && !isReadyForThisGeneration(r)) {
       // One message for every action: a Caster moving from its read to its write is still just waiting.
       r.draft.ready(False, Reason.PENDING, "waiting for a slot in the account's Live API budget");
       r.draft.synced(False, Reason.PENDING, "waiting for a slot in the account's Live API budget");
@@ -58,9 +101,78 @@ final class Outcomes {
     r.wakeUpIn(retryAfter);
   }
 
-  void deleting(Reconciliation r, String message) {
-    r.draft.ready(False, Reason.DELETING, message);
+  // ---------------------------------------------------------------- answers
+
+  /**
+   * A call was answered. {@code reachedCaster}: the answer proves the caster lives where the call
+   * went, so that is recorded (the region once and for all; the account and Secret as last seen).
+   */
+  void answered(Reconciliation r, String requestId, boolean reachedCaster) {
+    if (requestId != null) {
+      r.status().setLastRequestId(requestId);
+    }
+    if (reachedCaster) {
+      located(r);
+    }
   }
+
+  void created(Reconciliation r, String casterId, String requestId) {
+    CasterStatus s = r.status();
+    s.setCasterId(casterId);
+    s.setOrigin(CasterOrigin.Created);
+    s.setCasterState(CasterState.Idle);
+    s.setChannelsEnabled(false);
+    located(r);
+    r.event("Created", "created caster " + casterId + " in " + r.target.regionId() + " (RequestId " + requestId + ")");
+  }
+
+  void configObserved(Reconciliation r, ObservedConfig observed) {
+    r.status().setCasterId(r.casterId);
+    r.status().setLastObservedTime(r.now.toString());
+    r.status().setChannelsEnabled(observed.channelsEnabled());
+  }
+
+  void stateObserved(Reconciliation r, CasterInfo info) {
+    located(r);
+    r.status().setCasterState(info.running() ? CasterState.Running : CasterState.Idle);
+    r.status().setChannelsEnabled(info.channelsEnabled());
+  }
+
+  void applied(Reconciliation r, DesiredConfig effective, String hash, String requestId) {
+    boolean channelsNow = effective.wantsChannels() && !Boolean.TRUE.equals(r.status().getChannelsEnabled());
+    recordApplied(r, effective, hash);
+    r.event("Applied", "applied generation " + r.generation() + " to caster " + r.casterId + " (RequestId " + requestId + ")");
+    if (channelsNow) {
+      r.event("ChannelsEnabled", "channels enabled on caster " + r.casterId + ": its existing layouts were discarded");
+    }
+  }
+
+  /** The caster already matched the spec before the first write: nothing was written. */
+  void alreadyInSync(Reconciliation r, DesiredConfig effective, String hash) {
+    recordApplied(r, effective, hash);
+    r.event("InSync", "caster " + r.casterId + " already matches generation " + r.generation() + ": no write needed");
+  }
+
+  private void recordApplied(Reconciliation r, DesiredConfig effective, String hash) {
+    CasterStatus s = r.status();
+    s.setCasterId(r.casterId);
+    s.setAppliedGeneration(r.generation());
+    s.setAppliedConfigHash(hash);
+    s.setLastAppliedTime(r.now.toString());
+    s.setChannelsEnabled(effective.wantsChannels());
+  }
+
+  /** Where the caster lives, as the call that just reached it proves. The region never moves. */
+  private static void located(Reconciliation r) {
+    CasterStatus s = r.status();
+    if (s.getRegionId() == null) {
+      s.setRegionId(r.target.regionId());
+    }
+    s.setAccountId(r.target.accountId());
+    s.setCredentialsSecretName(r.target.credentialsSecretName());
+  }
+
+  // ---------------------------------------------------------------- where the caster stands
 
   /** The spec is applied and the cloud matches it. */
   void ready(Reconciliation r) {
@@ -79,23 +191,31 @@ final class Outcomes {
   }
 
   void channelEnablePending(Reconciliation r) {
-    String message = "channels can only be enabled while the caster is stopped: stop caster " + r.casterId
-        + " (StopCaster, or in the console) and the operator enables them; everything else is applied."
-        + " Enabling channels discards the caster's existing layouts.";
-    r.draft.ready(False, Reason.CHANNEL_ENABLE_REQUIRES_STOPPED_CASTER, message);
+    r.draft.ready(False, Reason.CHANNEL_ENABLE_REQUIRES_STOPPED_CASTER, channelEnableMessage(r));
     r.draft.synced(True, Reason.APPLIED, "applied at " + r.status().getLastAppliedTime() + ", except channelEnable");
     clearError(r);
     r.wakeUpIn(settings.preconditionPoll());
   }
 
   void channelDisableUnsupported(Reconciliation r) {
-    String message = "spec.channelEnable is false or unset, but channels are enabled on caster " + r.casterId
-        + " and the Live API can never disable them: the operator keeps sending ChannelEnable=1."
-        + " Set spec.channelEnable: true.";
-    r.draft.ready(False, Reason.CHANNEL_DISABLE_UNSUPPORTED, message);
+    r.draft.ready(False, Reason.CHANNEL_DISABLE_UNSUPPORTED, channelDisableMessage(r));
     r.draft.synced(True, Reason.APPLIED, "applied at " + r.status().getLastAppliedTime() + " with ChannelEnable=1");
     clearError(r);
   }
+
+  private static String channelEnableMessage(Reconciliation r) {
+    return "channels can only be enabled while the caster is stopped: stop caster " + r.casterId
+        + " (StopCaster, or in the console) and the operator enables them; everything else is applied."
+        + " Enabling channels discards the caster's existing layouts.";
+  }
+
+  private static String channelDisableMessage(Reconciliation r) {
+    return "spec.channelEnable is false or unset, but channels are enabled on caster " + r.casterId
+        + " and the Live API can never disable them: the operator keeps sending ChannelEnable=1."
+        + " Set spec.channelEnable: true.";
+  }
+
+  // ---------------------------------------------------------------- drift
 
   void driftObserved(Reconciliation r, List<FieldDifference> drift) {
     List<DriftEntry> previous = r.status().getDrift() == null ? List.of() : r.status().getDrift();
@@ -123,6 +243,7 @@ final class Outcomes {
     r.status().setLastDriftCorrection(new DriftCorrection(drift.stream().map(FieldDifference::field).toList(), r.now.toString()));
     r.draft.drifted(False, Reason.CORRECTED, "set back to the spec at " + r.now + ": " + fields);
     r.event("DriftCorrected", "caster " + r.casterId + " was changed outside the operator; set back: " + fields);
+    metrics.driftCorrected();
   }
 
   /** The caster is about to be written for the first time: say what will change or be cleared. */
@@ -134,83 +255,154 @@ final class Outcomes {
         + "; the first write changes: " + changes);
   }
 
+  // ---------------------------------------------------------------- deletion
+
+  void deleting(Reconciliation r, String message) {
+    r.draft.ready(False, Reason.DELETING, message);
+  }
+
+  /** Deletion cannot go ahead or cannot be confirmed: the finalizer stays; say what to fix. */
+  void deletionUnconfirmed(Reconciliation r, String why) {
+    String message = "deletion of caster " + r.casterId + " waits: " + why + ". Fix that, or remove the finalizer "
+        + io.casteroperator.api.Annotations.FINALIZER + " by hand to leave the caster in the cloud";
+    r.draft.ready(False, Reason.DELETION_UNCONFIRMED, message);
+    r.warning(Reason.DELETION_UNCONFIRMED, message);
+    r.status().setNextRetryTime(backoff.hold(r, settings.slowProbe()).toString());
+  }
+
+  void leftInCloudWhilePaused(Reconciliation r, String casterId) {
+    r.warning("NotDeleted", "the Caster is paused: caster " + casterId + " is left in the cloud");
+  }
+
+  void stoppedForDeletion(Reconciliation r, String requestId) {
+    r.event("Stopped", "stopped caster " + r.casterId + " before deleting it (RequestId " + requestId + ")");
+  }
+
+  void deleted(Reconciliation r, String requestId) {
+    r.event("Deleted", "deleted caster " + r.casterId + " (RequestId " + requestId + ")");
+  }
+
+  /** A call to the caster's own region and account found no caster: it is gone. */
+  void gone(Reconciliation r, LiveError notFound) {
+    r.event("Deleted", "caster " + r.casterId + " no longer exists in " + r.target.regionId() + " (" + notFound.describe() + ")");
+  }
+
+  // ---------------------------------------------------------------- failures
+
   /**
-   * A failed call. Throttled and transient failures back off exponentially with jitter; a request
-   * the API refused is tried again only when the spec or the credentials change, or by the slow probe.
-   *
-   * @param affectsReadiness whether the call was needed to match the spec (a background read is not)
+   * A failed call. Throttled and transient failures, and answers about the caster's state, back off
+   * exponentially with jitter; a request the API refused is tried again only when the spec or the
+   * credentials change, or by the slow probe.
    */
-  void failed(Reconciliation r, LiveAction action, LiveError error, boolean affectsReadiness) {
-    String what = action + " failed: " + error.describe();
-    Duration delay;
-    String reason;
-    switch (error.errorClass()) {
-      case THROTTLED -> {
-        delay = backoff(r);
-        reason = Reason.THROTTLED;
-        what = action + " was throttled: " + error.describe() + "; next attempt at " + r.now.plus(delay);
-        r.warning(Reason.THROTTLED, what);
-      }
-      case RETRYABLE -> {
-        delay = backoff(r);
-        reason = Reason.RETRYING;
-        what = what + (error.outcomeUnknown() ? " (it may have been applied)" : "") + "; next attempt at " + r.now.plus(delay);
-        r.warning("CallFailed", what);
-      }
-      case PRECONDITION -> {
-        delay = settings.preconditionPoll();
-        reason = Reason.RETRYING;
-        what = what + "; the caster's state does not allow it yet, next attempt at " + r.now.plus(delay);
-        r.warning("CallFailed", what);
-      }
-      default -> {
-        delay = settings.slowProbe();
-        reason = Reason.CLOUD_ERROR;
-        if (error.code().startsWith("Forbidden") || error.code().startsWith("PermissionDenied")) {
-          what = what + "." + RAM_POLICY_HINT;
-        }
-        r.warning(Reason.CLOUD_ERROR, what);
-      }
-    }
+  void failed(Reconciliation r, LiveAction action, Purpose purpose, LiveError error) {
+    Failure failure = purpose == Purpose.DELETE ? deletionFailure(r, action, error) : failure(r, action, error);
     r.status().setLastErrorCode(error.code());
-    // A refused read means the cloud no longer is what the spec expects (a caster deleted in the
+    Instant next = backoff.hold(r, failure.delay());
+    String message = failure.message() + "; next attempt at " + next;
+    r.warning(failure.eventReason(), message);
+    // A refused read means the cloud is not what the spec expects (a caster deleted in the
     // console): that is not background noise.
-    if (affectsReadiness || error.errorClass() == ErrorClass.TERMINAL) {
-      r.draft.ready(False, reason, what);
-      r.draft.synced(False, reason, what);
+    if (purpose.affectsReadiness || error.errorClass() == ErrorClass.TERMINAL) {
+      r.draft.ready(False, failure.reason(), message);
+      r.draft.synced(False, failure.reason(), message);
     }
-    hold(r, delay);
+    r.status().setNextRetryTime(next.toString());
   }
 
-  /** Nothing is tried again before {@code delay} passes, unless the spec or credentials change. */
-  void hold(Reconciliation r, Duration delay) {
-    Instant until = r.now.plus(delay);
-    r.memory.holdUntil = until;
-    r.memory.heldFor = r.fingerprint();
-    r.status().setNextRetryTime(until.toString());
-    r.wakeUpAt(until);
+  private record Failure(String reason, String eventReason, String message, Duration delay) {}
+
+  private Failure failure(Reconciliation r, LiveAction action, LiveError error) {
+    String what = action + " failed: " + error.describe();
+    if (error.errorClass() == ErrorClass.THROTTLED) {
+      return new Failure(Reason.THROTTLED, Reason.THROTTLED, action + " was throttled: " + error.describe(), backoff.next(r));
+    }
+    switch (error.meaning()) {
+      case CHANNELS_NEED_STOPPED_CASTER -> {
+        // The answer tells the caster's state: the next attempt applies the rest without channels.
+        r.memory.state = new CasterInfo(r.casterId, null, true, false);
+        r.memory.stateAt = r.now;
+        r.status().setCasterState(CasterState.Running);
+        return new Failure(Reason.CHANNEL_ENABLE_REQUIRES_STOPPED_CASTER, Reason.CHANNEL_ENABLE_REQUIRES_STOPPED_CASTER,
+            what + "; " + channelEnableMessage(r), backoff.next(r));
+      }
+      case CHANNELS_CANNOT_BE_DISABLED -> {
+        r.status().setChannelsEnabled(true);
+        return new Failure(Reason.CHANNEL_DISABLE_UNSUPPORTED, Reason.CHANNEL_DISABLE_UNSUPPORTED,
+            what + "; " + channelDisableMessage(r), backoff.next(r));
+      }
+      case NOT_FOUND -> {
+        if (!r.accountConfirmed) {
+          return new Failure(Reason.ACCOUNT_MISMATCH, Reason.ACCOUNT_MISMATCH, what + "; " + accountMismatch(r),
+              settings.slowProbe());
+        }
+      }
+      default -> { }
+    }
+    return switch (error.errorClass()) {
+      case RETRYABLE -> new Failure(Reason.RETRYING, "CallFailed",
+          what + (error.outcomeUnknown() ? " (it may have been applied)" : ""), backoff.next(r));
+      case PRECONDITION -> new Failure(Reason.RETRYING, "CallFailed",
+          what + "; the caster's state does not allow it yet", settings.preconditionPoll());
+      default -> new Failure(Reason.CLOUD_ERROR, Reason.CLOUD_ERROR,
+          what + (error.means(ErrorMeaning.ACCESS_DENIED) ? "." + RAM_POLICY_HINT : ""), settings.slowProbe());
+    };
   }
 
-  private Duration backoff(Reconciliation r) {
-    int failures = ++r.memory.failures;
-    double exponential = settings.backoffBase().toMillis() * Math.pow(2, Math.min(failures - 1, 30));
-    double capped = Math.min(exponential, settings.backoffCap().toMillis());
-    // Equal jitter: half fixed, half random, so a fleet of casters does not retry in step.
-    long millis = (long) (capped / 2 + ThreadLocalRandom.current().nextDouble() * capped / 2);
-    return Duration.ofMillis(Math.max(1, millis));
+  private Failure deletionFailure(Reconciliation r, LiveAction action, LiveError error) {
+    String what = "deletion of caster " + r.casterId + " waits: " + action + " failed: " + error.describe();
+    if (error.errorClass() == ErrorClass.THROTTLED) {
+      return new Failure(Reason.THROTTLED, Reason.THROTTLED, action + " was throttled: " + error.describe(), backoff.next(r));
+    }
+    if (error.means(ErrorMeaning.ACCESS_DENIED)) {
+      what = what + "." + RAM_POLICY_HINT;
+    }
+    Duration delay = error.errorClass() == ErrorClass.TERMINAL ? settings.slowProbe() : backoff.next(r);
+    return new Failure(Reason.DELETION_UNCONFIRMED, Reason.DELETION_UNCONFIRMED, what, delay);
+  }
+
+  /** Why "not found" from other credentials than the caster's account says nothing. */
+  static String accountMismatch(Reconciliation r) {
+    CasterLocation recorded = r.recorded();
+    return "caster " + r.casterId + " lives in account " + (recorded == null ? "?" : recorded.accountId())
+        + " (status.accountId), but " + r.target.credentialsDescription(r.namespace()) + " belong to account "
+        + r.target.accountId() + ", which cannot see it: that does not mean it is gone. Use credentials of account "
+        + (recorded == null ? "?" : recorded.accountId()) + " (if they are the same account under another name, set"
+        + " accountId in the Secret to that value)";
   }
 
   /** A success clears every earlier error. */
-  void clearError(Reconciliation r) {
+  private void clearError(Reconciliation r) {
     r.status().setLastErrorCode(null);
     r.status().setNextRetryTime(null);
-    r.memory.failures = 0;
-    r.memory.holdUntil = null;
-    r.memory.heldFor = null;
+    backoff.reset(r);
+  }
+
+  // ---------------------------------------------------------------- publishing
+
+  /** Records the events and writes the status (only if it changed); nothing is written once the Caster goes away. */
+  void publish(Reconciliation r, boolean finalizerRemoved) {
+    for (Reconciliation.Note note : r.notes) {
+      r.kube.recordEvent(r.caster, note.warning(), note.reason(), note.message());
+    }
+    if (finalizerRemoved) {
+      return; // the Caster is going away: nobody reads its status any more
+    }
+    CasterStatus written = r.memory.writtenStatus != null ? r.memory.writtenStatus : r.caster.getStatus();
+    // Known before it is written: if the write fails, the next reconcile still knows what was applied.
+    r.memory.knownStatus = r.status();
+    boolean wrote = r.kube.writeStatus(r.caster, written, r.status());
+    // What the API server holds: a skipped write leaves it as it was.
+    r.memory.writtenStatus = wrote ? r.status() : written;
+    metrics.readyReason(r.uid(), readyReason(r));
+  }
+
+  static String readyReason(Reconciliation r) {
+    var ready = r.draft.condition(Conditions.READY);
+    return ready == null ? "Unknown" : ready.getReason();
   }
 
   private static boolean isReadyForThisGeneration(Reconciliation r) {
-    var ready = r.draft.condition(io.casteroperator.api.Conditions.READY);
+    var ready = r.draft.condition(Conditions.READY);
     return ready != null && ready.getStatus() == True && ready.getObservedGeneration() != null
         && ready.getObservedGeneration() == r.generation();
   }

@@ -49,9 +49,9 @@ public final class ReconcilerMetrics {
         .tag("action", action.name()).tag("code", result.code()).register(registry).increment();
     Timer.builder("caster_live_api_latency").description("Latency of Live API calls")
         .tag("action", action.name()).register(registry).record(result.latency());
-    Counter throttled = Counter.builder("caster_live_api_throttled").description("Throttling answers of the Live API")
+    Counter throttled = Counter.builder("caster_live_api_throttled").description("Answers of the Live API that the quota is spent (Throttling*)")
         .tag("account", key.account()).tag("action", action.name()).register(registry);
-    if (!result.isOk() && result.code().startsWith("Throttling")) {
+    if (!result.isOk() && result.error().means(io.casteroperator.live.ErrorMeaning.THROTTLED)) {
       throttled.increment();
     }
     gaugeTokens(key);

@@ -4,7 +4,9 @@ import io.casteroperator.api.Annotations;
 import io.casteroperator.api.Caster;
 import io.casteroperator.api.CasterSpec;
 import io.casteroperator.api.CasterStatus;
+import io.casteroperator.api.DeletionPolicy;
 import io.casteroperator.api.ManagementPolicy;
+import io.casteroperator.api.UnreadableSpec;
 import io.casteroperator.live.LiveClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,29 +14,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One reconcile of one Caster: what it started from, and the status, events and wake-up it builds. */
+/**
+ * One reconcile of one Caster: what it started from, where its calls go, and the status, events and
+ * wake-up it builds. Only {@link Outcomes} writes the status draft and the events.
+ */
 final class Reconciliation {
 
   /** An Event to record once the reconcile is done. */
   record Note(boolean warning, String reason, String message) {}
 
   final Caster caster;
+  final Kube kube;
   final CasterMemory memory;
   final CasterStatus base;
   final StatusDraft draft;
   final Instant now;
   final List<Note> notes = new ArrayList<>();
 
-  /** Set once the target and credentials are known. */
+  /** The cloud caster this Caster manages; set once it is known. */
   String casterId;
-  String account;
-  String credentialsVersion;
+
+  /** Where calls go, set by {@link CloudAccess}: the client (credentials and region) and its account. */
   LiveClient client;
+  CasterLocation target;
+  /** Whether {@link #target}'s account is the one the caster was recorded in (or none is recorded yet). */
+  boolean accountConfirmed = true;
+  String credentialsVersion;
 
   private Duration wakeUp;
 
-  Reconciliation(Caster caster, CasterMemory memory, Instant now) {
+  Reconciliation(Caster caster, Kube kube, CasterMemory memory, Instant now) {
     this.caster = caster;
+    this.kube = kube;
     this.memory = memory;
     this.base = memory.knownStatus != null ? memory.knownStatus : caster.getStatus();
     this.now = now;
@@ -45,12 +56,31 @@ final class Reconciliation {
     return caster.getSpec() == null ? new CasterSpec() : caster.getSpec();
   }
 
+  /** Whether the spec could be read at all (a wrong type or unknown field makes it unreadable). */
+  boolean specReadable() {
+    return caster.getSpec() != null && !(caster.getSpec() instanceof UnreadableSpec);
+  }
+
+  /** The status being built: read it freely; only {@link Outcomes} changes it. */
   CasterStatus status() {
     return draft.status();
   }
 
+  /** Where the caster was recorded to live; {@code null} until a Caster first reached it. */
+  CasterLocation recorded() {
+    return CasterLocation.recordedIn(status());
+  }
+
+  String account() {
+    return target == null ? null : target.accountId();
+  }
+
   String uid() {
     return caster.getMetadata().getUid();
+  }
+
+  String namespace() {
+    return caster.getMetadata().getNamespace();
   }
 
   long generation() {
@@ -60,7 +90,7 @@ final class Reconciliation {
 
   /** namespace/name, for logs and messages. */
   String ref() {
-    return caster.getMetadata().getNamespace() + "/" + caster.getMetadata().getName();
+    return namespace() + "/" + caster.getMetadata().getName();
   }
 
   String annotation(String key) {
@@ -74,6 +104,24 @@ final class Reconciliation {
 
   boolean observeOnly() {
     return spec().getManagementPolicy() == ManagementPolicy.ObserveOnly;
+  }
+
+  /**
+   * The deletion policy: the spec's, else the default for the caster's origin. A spec that cannot
+   * be read falls back on the policy in force that status recorded, so that a broken manifest
+   * never turns an orphan into a deletion.
+   */
+  DeletionPolicy deletionPolicy() {
+    if (!specReadable() && status().getDeletionPolicy() != null) {
+      return status().getDeletionPolicy();
+    }
+    if (spec().getDeletionPolicy() != null) {
+      return spec().getDeletionPolicy();
+    }
+    var origin = status().getOrigin();
+    boolean created = origin == io.casteroperator.api.CasterOrigin.Created
+        || (origin == null && spec().getCasterId() == null);
+    return created ? DeletionPolicy.Delete : DeletionPolicy.Orphan;
   }
 
   /** Identifies what may have changed since a failure: the spec and the credentials. */

@@ -71,15 +71,17 @@ class SdkLiveClientIT {
     assertTrue(observed.isOk(), observed.code());
     assertTrue(observed.value().config().observable().satisfies(config.observable()));
 
-    LiveResult<Optional<CasterInfo>> state = client.observeState(id);
-    assertEquals(Optional.of(new CasterInfo(id, "Morning show", false, false)), state.value());
+    LiveResult<CasterInfo> state = client.observeState(id);
+    assertEquals(new CasterInfo(id, "Morning show", false, false), state.value());
 
     emulator.setRunning(id, true);
-    assertTrue(client.observeState(id).value().orElseThrow().running());
+    assertTrue(client.observeState(id).value().running());
     assertTrue(client.stop(id).isOk());
-    assertFalse(client.observeState(id).value().orElseThrow().running());
+    assertFalse(client.observeState(id).value().running());
     assertTrue(client.delete(id).isOk());
-    assertEquals(Optional.empty(), client.observeState(id).value(), "an unknown caster is not listed");
+    LiveResult<CasterInfo> unknown = client.observeState(id);
+    assertEquals(ErrorMeaning.NOT_FOUND, unknown.error().meaning(), "a caster DescribeCasters does not list is not found");
+    assertNotNull(unknown.requestId(), "the answer's RequestId is kept");
   }
 
   @Test

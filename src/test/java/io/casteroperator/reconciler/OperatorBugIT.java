@@ -63,7 +63,7 @@ class OperatorBugIT {
     }
 
     @Override
-    public LiveResult<Optional<CasterInfo>> observeState(String id) {
+    public LiveResult<CasterInfo> observeState(String id) {
       maybeFail(id);
       return real.observeState(id);
     }

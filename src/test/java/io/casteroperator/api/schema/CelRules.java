@@ -114,7 +114,8 @@ final class CelRules {
       if (rule.transition()) {
         variables.put("oldSelf", toCel(old, schema));
       }
-      String at = path + rule.fieldPath();
+      // A root rule has no path of its own: its fieldPath (".spec.regionId") is the whole path.
+      String at = path.isEmpty() ? rule.fieldPath().substring(1) : path + rule.fieldPath();
       try {
         Object result = program(rule.expression()).eval(variables);
         if (!Boolean.TRUE.equals(result)) {

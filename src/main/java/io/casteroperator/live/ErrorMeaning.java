@@ -1,0 +1,26 @@
+package io.casteroperator.live;
+
+/**
+ * What a failed call says about the world, as opposed to {@link ErrorClass}, which says when to try
+ * again. The reconciler decides from this, never from raw error codes.
+ */
+public enum ErrorMeaning {
+  /**
+   * The caster is not there, as far as these credentials can see in the region the call went to.
+   * Whether that means "gone" is for the caller to decide: other credentials or another region may
+   * well see it.
+   */
+  NOT_FOUND,
+  /** Channels can be enabled only while the caster is stopped. */
+  CHANNELS_NEED_STOPPED_CASTER,
+  /** The caster runs, and what was asked needs it stopped first. */
+  CASTER_IN_USE,
+  /** Channels are enabled on the caster, and the Live API can never turn them off. */
+  CHANNELS_CANNOT_BE_DISABLED,
+  /** The credentials lack a permission (RAM). */
+  ACCESS_DENIED,
+  /** The account's quota for the action is spent. */
+  THROTTLED,
+  /** Anything else: the error class says whether a retry can help. */
+  OTHER
+}
