@@ -8,8 +8,9 @@
 --                before channels can be enabled, being deleted.
 --   Healthy      Ready is True for the current generation.
 --   Degraded     the operator cannot get there by itself: invalid spec, casterId conflict or
---                change, credentials missing, the Live API refused the request, channels that can
---                never be disabled, drift in an ObserveOnly Caster, a failure of the operator itself.
+--                change, a region change after the claim, credentials missing or of another account,
+--                the Live API refused the request, channels that can never be disabled, drift in an
+--                ObserveOnly Caster, a deletion that cannot be confirmed, a failure of the operator.
 --   Suspended    paused with the annotation live.caster-operator.io/paused: "true".
 
 local PAUSED_ANNOTATION = "live.caster-operator.io/paused"
@@ -19,6 +20,9 @@ local DEGRADED = {
   InvalidSpec = true,
   CasterIdConflict = true,
   CasterIdImmutable = true,
+  RegionImmutable = true,
+  AccountMismatch = true,
+  DeletionUnconfirmed = true,
   CredentialsError = true,
   CloudError = true,
   ChannelDisableUnsupported = true,

@@ -4,10 +4,14 @@ import static io.casteroperator.testing.OperatorFixture.condition;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.awaitility.Awaitility.await;
+
 import io.casteroperator.api.CasterState;
 import io.casteroperator.api.Conditions;
 import io.casteroperator.emulator.CallRecord;
+import io.casteroperator.emulator.FaultSettings;
 import io.casteroperator.testing.OperatorFixture;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,5 +64,36 @@ class ChannelPreconditionIT {
     assertEquals("1", writes.get(0).params().get("ChannelEnable"));
     assertEquals("OK", writes.get(0).code());
     assertEquals("True", condition(status, Conditions.SYNCED).getStatus().name());
+  }
+
+  /**
+   * A service that keeps answering with the channel precondition codes must not be called at the
+   * quota's rate: those answers back off like every other failure (200 ms doubling to 2 s here).
+   * Within 30 s that allows at most 5 attempts in the first 1.5 s and one a second after: 33.
+   */
+  @Test
+  void preconditionAnswersBackOffLikeAnyOtherFailure() {
+    String wantsChannels = fixture.cloudCaster();
+    String hasChannels = fixture.cloudCaster();
+    fixture.emulator().changeConfig(hasChannels, Map.of("ChannelEnable", "1"));
+    fixture.emulator().faults(FaultSettings.builder().errorRate(1.0).errorActions("SetCasterConfig")
+        .errorCodes("IncorrectCasterStatus.EnableChannel", "InvalidCaster.ChannelDisableUnsupported").build());
+    try {
+      fixture.apply(OperatorFixture.uniqueName("enable"), "casterId: %s\nchannelEnable: true\ndelay: 1".formatted(wantsChannels));
+      fixture.apply(OperatorFixture.uniqueName("disable"), "casterId: %s\ndelay: 1".formatted(hasChannels));
+      await().atMost(Duration.ofSeconds(10)).until(() -> fixture.callCount(wantsChannels, "SetCasterConfig") >= 1
+          && fixture.callCount(hasChannels, "SetCasterConfig") >= 1);
+
+      await("SetCasterConfig calls bounded by the backoff").during(Duration.ofSeconds(30)).atMost(Duration.ofSeconds(35))
+          .untilAsserted(() -> {
+            int enable = fixture.callCount(wantsChannels, "SetCasterConfig");
+            int disable = fixture.callCount(hasChannels, "SetCasterConfig");
+            assertTrue(enable <= 33 && disable <= 33, "SetCasterConfig calls so far: " + enable + " and " + disable);
+          });
+      assertTrue(fixture.callCount(wantsChannels, "SetCasterConfig") >= 5, "it keeps trying");
+      assertTrue(fixture.callCount(hasChannels, "SetCasterConfig") >= 5, "it keeps trying");
+    } finally {
+      fixture.emulator().clearFaults();
+    }
   }
 }
