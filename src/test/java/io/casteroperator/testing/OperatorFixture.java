@@ -20,7 +20,15 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.casteroperator.runtime.OperatorHttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,6 +71,7 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
   private MockKubernetes kube;
   private OperatorSettings settings;
   private CasterOperator operator;
+  private OperatorHttpServer http;
   private final List<CasterOperator> others = new java.util.ArrayList<>();
 
   private OperatorFixture(UnaryOperator<OperatorSettings> customize) {
@@ -111,8 +120,32 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
   }
 
   public void startOperator() {
-    operator = CasterOperator.start(kube.newClient(), settings, new SimpleMeterRegistry());
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    operator = CasterOperator.start(kube.newClient(), settings, registry);
+    serveMetrics(registry);
     await().atMost(TIMEOUT).until(operator::ready);
+  }
+
+  /** The operator's /healthz, /readyz and /metrics, as `run` serves them. */
+  private void serveMetrics(PrometheusMeterRegistry registry) {
+    try {
+      http = OperatorHttpServer.start(0, operator, registry);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What the operator's /metrics endpoint answers now (Prometheus text format). */
+  public String scrapeMetrics() {
+    try {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          java.net.URI.create("http://127.0.0.1:" + http.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /**
@@ -131,12 +164,17 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
    */
   public void restartOperatorWith(UnaryOperator<LiveClientFactory> wrap) {
     stopOperator();
-    operator = CasterOperator.start(kube.newClient(), settings, new SimpleMeterRegistry(),
-        wrap.apply(new SdkLiveClientFactory(settings.live())));
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    operator = CasterOperator.start(kube.newClient(), settings, registry, wrap.apply(new SdkLiveClientFactory(settings.live())));
+    serveMetrics(registry);
     await().atMost(TIMEOUT).until(operator::ready);
   }
 
   public void stopOperator() {
+    if (http != null) {
+      http.close();
+      http = null;
+    }
     operator.close();
   }
 
@@ -304,7 +342,7 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
     try {
       others.forEach(CasterOperator::close);
       if (operator != null) {
-        operator.close();
+        stopOperator();
       }
     } finally {
       if (kube != null) {
