@@ -72,7 +72,7 @@ app.kubernetes.io/part-of: caster-operator
   verbs: ["update"]
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["get", "list", "watch"]
+  verbs: ["get", "watch"]
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create", "patch"]

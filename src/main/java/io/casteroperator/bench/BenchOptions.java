@@ -12,5 +12,8 @@ import java.nio.file.Path;
  * @param latencySamples how many single spec changes to time
  * @param out where to write the figures as JSON; null for none
  * @param plot where to draw Casters Ready over time as PNG; null for none
+ * @param unrelatedSecrets Secrets of 64 KiB that no Caster names, created in the watched namespace
+ *     before the operator starts (a real cluster's Helm releases, tokens and keys)
  */
-public record BenchOptions(int casters, int qps, int submitters, boolean warmUp, int latencySamples, Path out, Path plot) {}
+public record BenchOptions(int casters, int qps, int submitters, boolean warmUp, int latencySamples, Path out, Path plot,
+    int unrelatedSecrets) {}

@@ -73,6 +73,7 @@ public final class Benchmark {
         .build().start();
     kube = MockKubernetes.start(0, false);
     try (KubernetesClient client = kube.newClient()) {
+      createUnrelatedSecrets(client);
       startOperator();
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < n; i++) {
@@ -137,7 +138,7 @@ public final class Benchmark {
         return new BenchReport(n, q, options.submitters(), options.warmUp(), ideal, elapsed, elapsed / ideal, (double) writes1 / n, throttled1, peak,
             writes1 / (q * elapsed), changeElapsed, changeElapsed / ideal, (double) writes2 / n, throttled2,
             restartWrites, restartOther, percentile(latencies, 50), percentile(latencies, 99), heapMiB,
-            heapMiB * 1024 / n, processCpu, reconcileSeconds, readySeconds);
+            heapMiB * 1024 / n, processCpu, reconcileSeconds, readySeconds, options.unrelatedSecrets());
       }
     } finally {
       if (operator != null) {
@@ -159,6 +160,16 @@ public final class Benchmark {
     registry = new SimpleMeterRegistry();
     operator = CasterOperator.start(kube.newClient(), settings, registry);
     awaitCondition(operator::ready, Duration.ofSeconds(60));
+  }
+
+  /** What a real cluster's namespace holds besides Casters' keys: Secrets the operator must not take in. */
+  private void createUnrelatedSecrets(KubernetesClient client) throws InterruptedException {
+    byte[] payload = new byte[64 * 1024];
+    new java.util.Random(42).nextBytes(payload);
+    String data = java.util.Base64.getEncoder().encodeToString(payload);
+    parallel(options.unrelatedSecrets(), i -> client.resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
+        .withNewMetadata().withName("unrelated-" + i).withNamespace(NAMESPACE).endMetadata()
+        .addToData("release", data).build()).create());
   }
 
   private static String name(int i) {

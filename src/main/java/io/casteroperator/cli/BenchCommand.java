@@ -38,6 +38,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--latency-samples", defaultValue = "50", description = "Spec changes to time (default ${DEFAULT-VALUE}).")
   int latencySamples;
 
+  @Option(names = "--unrelated-secrets", defaultValue = "0",
+      description = "Secrets of 64 KiB that no Caster names, created before the operator starts (default ${DEFAULT-VALUE}).")
+  int unrelatedSecrets;
+
   @Option(names = "--out", description = "Write the figures as JSON to this file.")
   Path out;
 
@@ -48,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // One log line per call of thousands of Casters would drown the figures.
     ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("io.casteroperator").setLevel(Level.WARN);
-    BenchReport report = Benchmark.run(new BenchOptions(casters, qps, submitters, warmUp, latencySamples, out, plot));
+    BenchReport report = Benchmark.run(new BenchOptions(casters, qps, submitters, warmUp, latencySamples, out, plot, unrelatedSecrets));
     System.out.print(report.table());
     if (out != null) {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report);

@@ -6,17 +6,18 @@ import io.casteroperator.live.ObservedConfig;
 import java.time.Instant;
 
 /**
- * What the operator knows about one Caster beyond its status, for as long as it runs: the status
- * it last wrote (the informer's copy may lag behind its own writes), the last reads of the cloud,
- * and the failure it is backing off from. Lost on restart by design: status holds what must survive.
+ * What the operator knows about one Caster beyond its status, for as long as it runs: a status it
+ * could not write yet, the last reads of the cloud, and the failure it is backing off from. Lost on
+ * restart by design: status holds what must survive.
  */
 final class CasterMemory {
 
-  /** The status as this operator last decided it; {@code null} until its first reconcile since start. */
-  CasterStatus knownStatus;
-
-  /** The status last written successfully: what a merge patch must start from. */
-  CasterStatus writtenStatus;
+  /**
+   * A status this operator decided but the API server does not hold yet (its write was deferred
+   * while the Caster waits for its budget, or failed); {@code null} when the API server holds what
+   * was decided. Otherwise status comes from the API server, never from here.
+   */
+  CasterStatus unwritten;
 
   /** The last DescribeCasterConfig answer, and when it came. */
   ObservedConfig observed;

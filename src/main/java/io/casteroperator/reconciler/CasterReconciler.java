@@ -2,17 +2,15 @@ package io.casteroperator.reconciler;
 
 import io.casteroperator.api.Annotations;
 import io.casteroperator.api.Caster;
-import io.casteroperator.api.CasterSpec;
 import io.casteroperator.api.DeletionPolicy;
-import io.casteroperator.api.UnreadableSpec;
 import io.casteroperator.config.SpecValidator;
 import io.casteroperator.config.Violation;
 import io.casteroperator.live.LiveClientFactory;
 import io.casteroperator.ratelimit.ApiBudgets;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.OperatorException;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -20,12 +18,9 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +45,6 @@ public final class CasterReconciler implements Reconciler<Caster> {
 
   /** Casters by the cloud caster they manage, to give each caster one owner. */
   static final String CASTER_ID_INDEX = "casterId";
-  /** Casters by namespace/name of their credentials Secret, to react to Secret changes. */
-  static final String SECRET_INDEX = "credentialsSecret";
-
   private static final Logger LOG = LoggerFactory.getLogger(CasterReconciler.class);
 
   private final MemoryStore memory = new MemoryStore();
@@ -68,7 +60,8 @@ public final class CasterReconciler implements Reconciler<Caster> {
   private final ConfigSync configSync;
   private final Deletion deletion;
 
-  private volatile InformerEventSource<Secret, Caster> secrets;
+  private final SecretChanges secretChanges = new SecretChanges();
+  private final SecretSource secrets;
   private final SimpleInboundEventSource<Caster> ownershipChanges = new SimpleInboundEventSource<>("ownership");
 
   public CasterReconciler(
@@ -76,17 +69,17 @@ public final class CasterReconciler implements Reconciler<Caster> {
     this(settings, clients, budgets, metrics, clock, null);
   }
 
-  /** With {@code secretLookup} (namespace, name to Secret) instead of the informer's cache: for tests. */
+  /** With {@code secretSource} instead of reading the Secrets from the API server: for tests. */
   CasterReconciler(ReconcilerSettings settings, LiveClientFactory clients, ApiBudgets budgets, ReconcilerMetrics metrics,
-      Clock clock, BiFunction<String, String, Secret> secretLookup) {
+      Clock clock, SecretSource secretSource) {
     this.metrics = metrics;
     this.clock = clock;
     this.events = new EventRecorder(clock);
     this.outcomes = new Outcomes(settings, metrics);
     this.calls = new CloudCalls(budgets, metrics, outcomes);
     this.claims = new Claims(outcomes);
-    this.access = new CloudAccess(settings, clients, new CredentialsResolver(settings.defaultCredentials(),
-        secretLookup != null ? secretLookup : this::secret), outcomes);
+    this.secrets = secretSource != null ? secretSource : secretChanges::secret;
+    this.access = new CloudAccess(settings, clients, new CredentialsResolver(settings.defaultCredentials(), secrets), outcomes);
     this.creation = new Creation(calls, outcomes);
     this.configSync = new ConfigSync(settings, calls, outcomes, new DriftSchedule(settings.driftInterval(), outcomes));
     this.deletion = new Deletion(calls, outcomes, access, claims);
@@ -98,23 +91,9 @@ public final class CasterReconciler implements Reconciler<Caster> {
       String id = Claims.managedCasterId(c);
       return id == null ? List.of() : List.of(id);
     });
-    context.getPrimaryCache().addIndexer(SECRET_INDEX, c -> {
-      CasterSpec spec = c.getSpec();
-      if (spec == null || spec instanceof UnreadableSpec || spec.getCredentialsSecretRef() == null) {
-        return List.of();
-      }
-      return List.of(c.getMetadata().getNamespace() + "/" + spec.getCredentialsSecretRef().getName());
-    });
-    secrets = new InformerEventSource<>(
-        InformerEventSourceConfiguration.from(Secret.class, Caster.class)
-            .withName("credentials")
-            .withNamespacesInheritedFromController()
-            .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
-                .byIndex(SECRET_INDEX, secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName())
-                .stream().map(ResourceID::fromResource).collect(Collectors.toSet()))
-            .build(),
-        context);
-    return List.of(secrets, ownershipChanges);
+    secretChanges.connect(context.getClient());
+    metrics.secretsWatched(secretChanges::size);
+    return List.of(secretChanges, ownershipChanges);
   }
 
   @Override
@@ -132,6 +111,7 @@ public final class CasterReconciler implements Reconciler<Caster> {
     long started = System.nanoTime();
     Reconciliation r = new Reconciliation(caster, kube, memory.of(caster.getMetadata().getUid()), clock.instant());
     boolean finalizerRemoved = decide(r);
+    secretChanges.reconciled(caster);
     outcomes.publish(r, finalizerRemoved);
     metrics.reconciled(Outcomes.readyReason(r), Duration.ofNanos(System.nanoTime() - started));
     return r.wakeUp();
@@ -192,6 +172,7 @@ public final class CasterReconciler implements Reconciler<Caster> {
   private void forget(Caster caster, Context<Caster> context) {
     String uid = caster.getMetadata().getUid();
     memory.forget(uid);
+    secretChanges.forget(ResourceID.fromResource(caster));
     calls.cancel(uid);
     metrics.forget(uid);
     // Another Caster may have been waiting for this one's caster.
@@ -204,8 +185,48 @@ public final class CasterReconciler implements Reconciler<Caster> {
     }
   }
 
-  private Secret secret(String namespace, String name) {
-    return secrets == null ? null : secrets.get(new ResourceID(name, namespace)).orElse(null);
+  /**
+   * Reconciles a Caster when a Secret it names changes. The Secrets themselves are read and watched
+   * one by one, by name ({@link ReferencedSecrets}), never listed.
+   */
+  private static final class SecretChanges extends SimpleInboundEventSource<Caster> {
+    private volatile ReferencedSecrets referenced;
+
+    SecretChanges() {
+      super("credentials");
+    }
+
+    void connect(KubernetesClient client) {
+      referenced = new ReferencedSecrets(client, this::propagateEvent);
+    }
+
+    Secret secret(Caster user, String namespace, String name) {
+      return referenced == null ? null : referenced.secret(user, namespace, name);
+    }
+
+    int size() {
+      return referenced == null ? 0 : referenced.size();
+    }
+
+    void reconciled(Caster user) {
+      if (referenced != null) {
+        referenced.reconciled(user);
+      }
+    }
+
+    void forget(ResourceID user) {
+      if (referenced != null) {
+        referenced.forget(user);
+      }
+    }
+
+    @Override
+    public void stop() {
+      if (referenced != null) {
+        referenced.close();
+      }
+      super.stop();
+    }
   }
 
   private static boolean causedByTheApiServer(Throwable e) {

@@ -68,11 +68,11 @@ final class CloudAccess {
       outcomes.deletionUnconfirmed(r, "status.regionId " + recorded.regionId() + " is not a region of the Live API");
       return false;
     }
-    Resolution resolution = credentials.resolve(r.namespace(), recorded.credentialsSecretName());
+    Resolution resolution = credentials.resolve(r.caster, recorded.credentialsSecretName());
     String specSecret = r.specReadable() && r.spec().getCredentialsSecretRef() != null
         ? r.spec().getCredentialsSecretRef().getName() : null;
     if (!reaches(resolution, recorded) && specSecret != null && !specSecret.equals(recorded.credentialsSecretName())) {
-      Resolution alternative = credentials.resolve(r.namespace(), specSecret);
+      Resolution alternative = credentials.resolve(r.caster, specSecret);
       if (reaches(alternative, recorded) || resolution.problem() != null && alternative.problem() == null) {
         resolution = alternative;
       }
@@ -92,7 +92,7 @@ final class CloudAccess {
    * caster at all (then there is nothing it could leave behind).
    */
   private boolean forUnrecordedDeletion(Reconciliation r) {
-    Resolution resolution = r.specReadable() ? credentials.resolve(r.caster) : credentials.resolve(r.namespace(), null);
+    Resolution resolution = r.specReadable() ? credentials.resolve(r.caster) : credentials.resolve(r.caster, null);
     if (resolution.problem() != null) {
       outcomes.deletionUnconfirmed(r, resolution.problem());
       return false;

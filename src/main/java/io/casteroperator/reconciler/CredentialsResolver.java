@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * Finds the credentials of a Caster: the Secret named by spec.credentialsSecretRef (keys
@@ -32,10 +31,9 @@ final class CredentialsResolver {
   record Resolution(LiveCredentials credentials, String version, String problem, String secretName) {}
 
   private final LiveCredentials defaults;
-  private final BiFunction<String, String, Secret> secrets;
+  private final SecretSource secrets;
 
-  /** @param secrets finds a Secret by namespace and name, or returns null */
-  CredentialsResolver(LiveCredentials defaults, BiFunction<String, String, Secret> secrets) {
+  CredentialsResolver(LiveCredentials defaults, SecretSource secrets) {
     this.defaults = defaults;
     this.secrets = secrets;
   }
@@ -43,17 +41,18 @@ final class CredentialsResolver {
   /** The credentials the Caster's spec names: its Secret, or the operator's default. */
   Resolution resolve(Caster caster) {
     var ref = caster.getSpec() == null ? null : caster.getSpec().getCredentialsSecretRef();
-    return resolve(caster.getMetadata().getNamespace(), ref == null ? null : ref.getName());
+    return resolve(caster, ref == null ? null : ref.getName());
   }
 
-  /** The credentials of Secret {@code namespace/name}; with a {@code null} name, the operator's default. */
-  Resolution resolve(String namespace, String name) {
+  /** The credentials of Secret {@code name} in the Caster's namespace; with a {@code null} name, the operator's default. */
+  Resolution resolve(Caster user, String name) {
+    String namespace = user.getMetadata().getNamespace();
     if (name == null) {
       return defaults == null
           ? new Resolution(null, null, "spec.credentialsSecretRef is not set and the operator has no default credentials", null)
           : new Resolution(defaults, "default", null, null);
     }
-    Secret secret = secrets.apply(namespace, name);
+    Secret secret = secrets.secret(user, namespace, name);
     if (secret == null) {
       return new Resolution(null, null, "Secret " + namespace + "/" + name + " not found", name);
     }

@@ -5,6 +5,7 @@ import io.casteroperator.api.Caster;
 import io.casteroperator.api.CasterStatus;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.List;
 
 /** {@link Kube} for one reconcile, through JOSDK's context: its cache, its client. */
@@ -42,8 +43,14 @@ final class JosdkKube implements Kube {
   }
 
   @Override
-  public boolean writeStatus(Caster caster, CasterStatus before, CasterStatus after) {
-    return statusWriter.write(context.getClient(), caster, before, after);
+  public boolean writeStatus(Caster caster, CasterStatus after) {
+    StatusWriter.Written written = statusWriter.write(context.getClient(), caster, after);
+    if (written.result() == StatusWriter.Result.WRITTEN) {
+      // The next reconcile must see this write even if the informer has not delivered it yet.
+      context.eventSourceRetriever().getControllerEventSource()
+          .handleRecentResourceUpdate(ResourceID.fromResource(caster), written.caster(), caster);
+    }
+    return written.result() != StatusWriter.Result.DEFERRED;
   }
 
   @Override

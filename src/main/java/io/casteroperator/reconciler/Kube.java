@@ -22,8 +22,12 @@ interface Kube {
 
   void removeFinalizer(Caster caster);
 
-  /** Writes the status from {@code before} to {@code after}; false when nothing needed writing. */
-  boolean writeStatus(Caster caster, CasterStatus before, CasterStatus after);
+  /**
+   * Makes the API server hold {@code after} as the Caster's status, taking the difference against
+   * what it holds now. False when the write was deferred (only bookkeeping changed while the Caster
+   * waits for its budget): the next reconcile starts from {@code after} then.
+   */
+  boolean writeStatus(Caster caster, CasterStatus after);
 
   void recordEvent(Caster caster, boolean warning, String reason, String message);
 }

@@ -16,15 +16,15 @@ final class MergePatch {
 
   private MergePatch() {}
 
-  /** Patches the Caster (its status, with {@code subresource} "status"; the object, with null). */
-  static void caster(KubernetesClient client, Caster caster, String subresource, String patch) {
+  /** Patches the Caster (its status, with {@code subresource} "status"; the object, with null); returns it as patched. */
+  static Caster caster(KubernetesClient client, Caster caster, String subresource, String patch) {
     Caster reference = new Caster();
     reference.setMetadata(new ObjectMetaBuilder()
         .withName(caster.getMetadata().getName())
         .withNamespace(caster.getMetadata().getNamespace())
         .build());
     var resource = client.resources(Caster.class).inNamespace(caster.getMetadata().getNamespace()).resource(reference);
-    (subresource == null ? resource : resource.subresource(subresource))
+    return (subresource == null ? resource : resource.subresource(subresource))
         .patch(PatchContext.of(PatchType.JSON_MERGE), patch);
   }
 

@@ -387,12 +387,11 @@ final class Outcomes {
     if (finalizerRemoved) {
       return; // the Caster is going away: nobody reads its status any more
     }
-    CasterStatus written = r.memory.writtenStatus != null ? r.memory.writtenStatus : r.caster.getStatus();
-    // Known before it is written: if the write fails, the next reconcile still knows what was applied.
-    r.memory.knownStatus = r.status();
-    boolean wrote = r.kube.writeStatus(r.caster, written, r.status());
-    // What the API server holds: a skipped write leaves it as it was.
-    r.memory.writtenStatus = wrote ? r.status() : written;
+    // Kept until the API server holds it: if the write fails, the next reconcile still knows what was applied.
+    r.memory.unwritten = r.status();
+    if (r.kube.writeStatus(r.caster, r.status())) {
+      r.memory.unwritten = null;
+    }
     metrics.readyReason(r.uid(), readyReason(r));
   }
 

@@ -63,6 +63,12 @@ public final class ReconcilerMetrics {
     gaugeTokens(key);
   }
 
+  /** How many Secrets the operator holds and watches (those Casters name). */
+  void secretsWatched(java.util.function.IntSupplier count) {
+    Gauge.builder("caster_secrets_watched", count, c -> c.getAsInt()).strongReference(true)
+        .description("Secrets the operator reads and watches: the ones Casters name, never the others").register(registry);
+  }
+
   void driftCorrected() {
     driftCorrections().increment();
   }

@@ -47,7 +47,8 @@ final class Reconciliation {
     this.caster = caster;
     this.kube = kube;
     this.memory = memory;
-    this.base = memory.knownStatus != null ? memory.knownStatus : caster.getStatus();
+    // What the API server holds, unless this operator decided more than it could write yet.
+    this.base = memory.unwritten != null ? memory.unwritten : caster.getStatus();
     this.now = now;
     this.draft = new StatusDraft(base, generation(), now);
   }

@@ -14,36 +14,58 @@ import java.util.Map;
 
 /**
  * Writes status with a JSON merge patch of the status subresource, only when it changed, and never
- * touches spec: GitOps tools must see no difference the operator made.
+ * touches spec: GitOps tools must see no difference the operator made. The patch is taken against
+ * the status the API server holds, and carries its resourceVersion: a status someone else changed
+ * meanwhile (an edit, another operator instance before a hand-over) is read again and the patch
+ * taken anew, so no stale field survives.
  */
 final class StatusWriter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int ATTEMPTS = 4;
 
   /**
    * What a Caster still waiting for its budget learns along the way (its read, the request id of
-   * that read): written with the outcome, not as an update of its own.
+   * that read, where the caster lives): written with the outcome, not as an update of its own.
    */
-  private static final java.util.Set<String> BOOKKEEPING =
-      java.util.Set.of("lastObservedTime", "lastRequestId", "casterId", "channelsEnabled", "casterState");
+  private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("lastObservedTime", "lastRequestId",
+      "casterId", "channelsEnabled", "casterState", "regionId", "accountId", "credentialsSecretName");
 
-  /** Patches the status from {@code before} to {@code after}; returns false when nothing needed writing. */
-  boolean write(KubernetesClient client, Caster caster, CasterStatus before, CasterStatus after) {
-    JsonNode old = before == null ? JsonNodeFactory.instance.objectNode() : JSON.valueToTree(before);
+  /** The status as written, or nothing: unchanged, only bookkeeping while Pending (deferred), or the Caster is gone. */
+  enum Result { WRITTEN, UNCHANGED, DEFERRED, GONE }
+
+  record Written(Result result, Caster caster) {}
+
+  /** Makes the API server hold {@code after} as the Caster's status; {@code caster} is the object as the cache has it. */
+  Written write(KubernetesClient client, Caster caster, CasterStatus after) {
     JsonNode now = JSON.valueToTree(after);
-    if (old.equals(now) || onlyBookkeepingWhilePending(old, now)) {
-      return false;
-    }
-    ObjectNode patch = JsonNodeFactory.instance.objectNode();
-    patch.set("status", mergePatch(old, now));
-    try {
-      MergePatch.caster(client, caster, "status", patch.toString());
-      return true;
-    } catch (KubernetesClientException e) {
-      if (e.getCode() == 404) {
-        return false; // deleted meanwhile: nobody is left to read the status
+    Caster current = caster;
+    for (int attempt = 1; ; attempt++) {
+      JsonNode old = current.getStatus() == null ? JsonNodeFactory.instance.objectNode() : JSON.valueToTree(current.getStatus());
+      if (old.equals(now)) {
+        return new Written(Result.UNCHANGED, null);
       }
-      throw e;
+      if (onlyBookkeepingWhilePending(old, now)) {
+        return new Written(Result.DEFERRED, null);
+      }
+      ObjectNode patch = JsonNodeFactory.instance.objectNode();
+      patch.putObject("metadata").put("resourceVersion", current.getMetadata().getResourceVersion());
+      patch.set("status", mergePatch(old, now));
+      try {
+        return new Written(Result.WRITTEN, MergePatch.caster(client, current, "status", patch.toString()));
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 404) {
+          return new Written(Result.GONE, null); // deleted meanwhile: nobody is left to read the status
+        }
+        if (e.getCode() != 409 || attempt == ATTEMPTS) {
+          throw e;
+        }
+        current = client.resources(Caster.class).inNamespace(caster.getMetadata().getNamespace())
+            .withName(caster.getMetadata().getName()).get();
+        if (current == null) {
+          return new Written(Result.GONE, null);
+        }
+      }
     }
   }
 

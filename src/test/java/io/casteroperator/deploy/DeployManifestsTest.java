@@ -98,6 +98,24 @@ class DeployManifestsTest {
   }
 
   @Test
+  void neitherListsSecretsNorRunsTwoOperatorsAtOnce() {
+    manifests.assertNoUnnamedSecretList();
+    manifests.assertOneActiveOperator();
+  }
+
+  /** What `kubectl kustomize deploy` renders (the real kubectl, as a user runs it). */
+  @Test
+  void kubectlKustomizeRendersTheSameRules() throws Exception {
+    Process kubectl = new ProcessBuilder("kubectl", "kustomize", "deploy").redirectErrorStream(true).start();
+    String rendered = new String(kubectl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertEquals(0, kubectl.waitFor(), "kubectl kustomize deploy (kubectl must be on PATH): " + rendered);
+    Manifests kustomized = Manifests.parse(rendered);
+    kustomized.assertNoUnnamedSecretList();
+    kustomized.assertOneActiveOperator();
+    kustomized.assertLeastPrivilege(SERVICE_ACCOUNT, OPERATOR_NAMESPACE);
+  }
+
+  @Test
   void deploymentIsHardened() {
     manifests.assertHardened();
     JsonNode pod = manifests.one("Deployment").path("spec").path("template").path("spec");

@@ -214,6 +214,18 @@ class HelmChartTest {
   }
 
   @Test
+  void noRenderingListsSecretsOrRunsTwoOperatorsAtOnce() {
+    Manifests single = template(t -> t.set("replicaCount", 1).set("leaderElection.enabled", false));
+    Manifests namespaced = template(t -> t.set("watchNamespaces[0]", "casters").set("watchNamespaces[1]", "media"));
+    for (Manifests rendered : List.of(defaults, custom, single, namespaced)) {
+      rendered.assertNoUnnamedSecretList();
+      rendered.assertOneActiveOperator();
+    }
+    assertEquals("Recreate", single.one("Deployment").path("spec").path("strategy").path("type").asText(),
+        "one replica without leader election: the old pod stops before the new one starts");
+  }
+
+  @Test
   void oneReplicaWithoutLeaderElectionNeedsNoLease() {
     Manifests single = template(t -> t.set("replicaCount", 1).set("leaderElection.enabled", false));
     assertEquals(1, single.one("Deployment").path("spec").path("replicas").asInt());

@@ -35,7 +35,7 @@ final class Manifests {
       "live.caster-operator.io/casters:update",
       "live.caster-operator.io/casters/status:patch",
       "live.caster-operator.io/casters/finalizers:update",
-      "/secrets:get", "/secrets:list", "/secrets:watch",
+      "/secrets:get", "/secrets:watch",
       "/events:create", "/events:patch");
 
   static final Set<String> RULES_REVIEW_GRANTS = Set.of("authorization.k8s.io/selfsubjectrulesreviews:create");
@@ -201,8 +201,8 @@ final class Manifests {
         }
         for (String grant : grants(role)) {
           if (grant.startsWith("/secrets:")) {
-            assertTrue(Set.of("/secrets:get", "/secrets:list", "/secrets:watch").contains(grant),
-                kind + " " + name(role) + " grants " + grant + ": Secrets are read-only for the operator");
+            assertTrue(Set.of("/secrets:get", "/secrets:watch").contains(grant),
+                kind + " " + name(role) + " grants " + grant + ": the operator reads the Secrets Casters name, by name");
           }
         }
       }
@@ -224,6 +224,38 @@ final class Manifests {
       clusterWide.removeAll(RULES_REVIEW_GRANTS);
       assertTrue(clusterWide.isEmpty(), "granted cluster-wide: " + clusterWide);
     });
+  }
+
+  /**
+   * No role (cluster-wide or not, bound or not) may list Secrets without naming them: a list is
+   * every Secret of a namespace (Helm releases, service-account tokens, TLS keys), read into the
+   * operator's memory. The operator gets the Secrets Casters name, and watches each by name.
+   */
+  void assertNoUnnamedSecretList() {
+    for (String kind : List.of("Role", "ClusterRole")) {
+      for (JsonNode role : ofKind(kind)) {
+        for (JsonNode rule : role.path("rules")) {
+          boolean secrets = StreamSupport.stream(rule.path("resources").spliterator(), false).anyMatch(r -> r.asText().equals("secrets"));
+          boolean list = StreamSupport.stream(rule.path("verbs").spliterator(), false).anyMatch(v -> v.asText().equals("list"));
+          assertTrue(!(secrets && list && rule.path("resourceNames").isEmpty()),
+              kind + " " + name(role) + " grants list on every Secret");
+        }
+      }
+    }
+  }
+
+  /**
+   * Never two operators reconciling at once: each Deployment runs with leader election on, or is
+   * replaced with strategy Recreate (a rolling update starts the new pod before the old one stops).
+   */
+  void assertOneActiveOperator() {
+    for (JsonNode deployment : ofKind("Deployment")) {
+      boolean leaderElection = "true".equals(env().get("LEADER_ELECTION"));
+      boolean recreate = "Recreate".equals(deployment.path("spec").path("strategy").path("type").asText());
+      assertTrue(leaderElection || recreate,
+          "Deployment " + name(deployment) + " runs without leader election and with strategy "
+              + deployment.path("spec").path("strategy").path("type").asText("RollingUpdate (the default)"));
+    }
   }
 
   /** The lease rules: create unnamed, get/update/patch on exactly the Lease the operator uses. */

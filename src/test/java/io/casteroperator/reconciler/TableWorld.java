@@ -75,7 +75,7 @@ final class TableWorld implements Kube {
     reconciler = new CasterReconciler(
         settings.withDefaultCredentials(new LiveCredentials.AccessKey("LTAIdefault", "default-secret", null, ACCOUNT)),
         cloud, budgets, new ReconcilerMetrics(new SimpleMeterRegistry(), budgets), clock,
-        (namespace, name) -> secrets.get(namespace + "/" + name));
+        (user, namespace, name) -> secrets.get(namespace + "/" + name));
   }
 
   /** A Secret with these keys, base64-encoded as Kubernetes stores them. */
@@ -219,7 +219,7 @@ final class TableWorld implements Kube {
   }
 
   @Override
-  public boolean writeStatus(Caster c, CasterStatus before, CasterStatus after) {
+  public boolean writeStatus(Caster c, CasterStatus after) {
     c.setStatus(Serialization.unmarshal(Serialization.asJson(after), CasterStatus.class));
     return true;
   }

@@ -72,6 +72,9 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
   private OperatorSettings settings;
   private CasterOperator operator;
   private OperatorHttpServer http;
+  private KubernetesClient operatorClient;
+  /** Every request the operator under test sent to the API server: "METHOD /path?query". */
+  private final List<String> operatorRequests = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
   private final List<CasterOperator> others = new java.util.ArrayList<>();
 
   private OperatorFixture(UnaryOperator<OperatorSettings> customize) {
@@ -121,9 +124,34 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
 
   public void startOperator() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    operator = CasterOperator.start(kube.newClient(), settings, registry);
+    operatorClient = recordingClient();
+    operator = CasterOperator.start(operatorClient, settings, registry);
     serveMetrics(registry);
     await().atMost(TIMEOUT).until(operator::ready);
+  }
+
+  /** A client of the API server that notes every request it sends, as the API server's audit log would. */
+  private KubernetesClient recordingClient() {
+    return new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+        .withConfig(kube.client().getConfiguration())
+        .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("record",
+            new io.fabric8.kubernetes.client.http.Interceptor() {
+              @Override
+              public void before(io.fabric8.kubernetes.client.http.BasicBuilder b,
+                  io.fabric8.kubernetes.client.http.HttpRequest request,
+                  io.fabric8.kubernetes.client.http.Interceptor.RequestTags tags) {
+                java.net.URI uri = request.uri();
+                operatorRequests.add(request.method() + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+              }
+            }))
+        .build();
+  }
+
+  /** The requests the operator sent to the API server so far, oldest first. */
+  public List<String> operatorRequests() {
+    synchronized (operatorRequests) {
+      return List.copyOf(operatorRequests);
+    }
   }
 
   /** The operator's /healthz, /readyz and /metrics, as `run` serves them. */
@@ -176,6 +204,10 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
       http = null;
     }
     operator.close();
+    if (operatorClient != null) {
+      operatorClient.close();
+      operatorClient = null;
+    }
   }
 
   public void restartOperator() {
