@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionCommand.Provider.class,
     description = {
       "Runs a local ApsaraVideo Live API emulator (caster actions, API version 2016-11-01).",
-      "Admin API under http://HOST:PORT/_emulator/ (calls, peaks, casters, faults, quotas, settings, log, reset)."
+      "Admin API under http://HOST:PORT/_emulator/ (calls, peaks, casters and their studios, faults, quotas, settings,",
+      "log, reset)."
     })
 public final class EmulatorCommand implements Runnable {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
@@ -60,6 +61,35 @@ public final class EmulatorCommand implements Runnable {
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the fault randomness.")
   Long seed;
+
+  @Option(names = "--default-region", defaultValue = "cn-shanghai", paramLabel = "REGION",
+      description = "Region of calls without RegionId and of casters the admin API creates. Default: ${DEFAULT-VALUE}.")
+  String defaultRegion;
+
+  @Option(names = "--normalize-on-write", paramLabel = "Parameter=lowercase",
+      description = "Store a SetCasterConfig parameter normalised (DescribeCasterConfig then reports that); repeatable.")
+  Map<String, String> normalizeOnWrite = new LinkedHashMap<>();
+
+  @Option(names = "--studio-inputs", paramLabel = "N",
+      description = "Inputs per studio: video resources (ResourceNumberExceed above) and channels RV01..RVnn. Default: 12.")
+  Integer studioInputs;
+
+  @Option(names = "--reject-start-while-running",
+      description = "StartCaster on a running caster answers IncorrectCasterStatus (default: succeeds with the same scenes).")
+  boolean rejectStartWhileRunning;
+
+  @Option(names = "--reject-stop-while-idle", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "StopCaster on an idle caster answers IncorrectSceneStatus (InvalidScene.NotFound before its first start)."
+          + " On by default; --no-reject-stop-while-idle makes it succeed.")
+  boolean rejectStopWhileIdle;
+
+  @Option(names = "--reject-studio-changes-while-running",
+      description = "Resource, layout and component changes on a running caster answer IncorrectCasterStatus.Inuse.")
+  boolean rejectStudioChangesWhileRunning;
+
+  @Option(names = "--strict-references",
+      description = "Layouts must name existing inputs or channels, and items still in use cannot be deleted.")
+  boolean strictReferences;
 
   @Override
   public void run() {
@@ -100,6 +130,7 @@ public final class EmulatorCommand implements Runnable {
           "  Demo AccessKey: " + LiveEmulator.DEMO_ACCESS_KEY_ID + " / " + LiveEmulator.DEMO_ACCESS_KEY_SECRET
               + " (account " + LiveEmulator.DEMO_ACCOUNT + ")");
     }
+    System.out.println("  Default region: " + emulator.defaultRegion());
     System.out.println("  Quotas (calls/s per account): " + emulator.quotas());
     return emulator;
   }
@@ -120,7 +151,17 @@ public final class EmulatorCommand implements Runnable {
     if (seed != null) {
       builder.seed(seed);
     }
-    return builder.rejectChangesWhileRunning(rejectChangesWhileRunning);
+    normalizeOnWrite.forEach(builder::normalizeOnWrite);
+    if (studioInputs != null) {
+      builder.studioInputs(studioInputs);
+    }
+    return builder
+        .rejectChangesWhileRunning(rejectChangesWhileRunning)
+        .defaultRegion(defaultRegion)
+        .rejectStartWhileRunning(rejectStartWhileRunning)
+        .rejectStopWhileIdle(rejectStopWhileIdle)
+        .rejectStudioChangesWhileRunning(rejectStudioChangesWhileRunning)
+        .strictReferences(strictReferences);
   }
 
   /** One line per call; never a secret or a signature (the record holds neither). */

@@ -26,12 +26,15 @@ final class AdminApi implements HttpHandler {
   private static final int DEFAULT_LOG_LIMIT = 100;
 
   private final LiveEmulator emulator;
+  private final StudioAdmin studio;
 
   AdminApi(LiveEmulator emulator) {
     this.emulator = emulator;
+    this.studio = new StudioAdmin(emulator);
   }
 
-  private static final class AdminError extends RuntimeException {
+  /** An answer other than 200 with its message. */
+  static final class AdminError extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final int status;
 
@@ -132,8 +135,10 @@ final class AdminApi implements HttpHandler {
         if (account == null) {
           throw new IllegalArgumentException("Give \"account\" or \"accessKeyId\"");
         }
-        String id =
-            emulator.createCaster(account, textOrNull(body, "casterId"), textOrNull(body, "casterName"));
+        String region = textOrNull(body, "regionId");
+        String id = region == null
+            ? emulator.createCaster(account, textOrNull(body, "casterId"), textOrNull(body, "casterName"))
+            : emulator.createCaster(account, region, textOrNull(body, "casterId"), textOrNull(body, "casterName"));
         return caster(emulator.caster(id).orElseThrow());
       }
       expect(method, "GET");
@@ -152,6 +157,23 @@ final class AdminApi implements HttpHandler {
       }
       expect(method, "GET");
       return caster(emulator.caster(id).orElseThrow(() -> new NoSuchElementException("No caster " + id)));
+    }
+    if (StudioAdmin.SECTIONS.contains(parts[2])) {
+      return studio.route(id, parts, new StudioAdmin.Request() {
+        @Override
+        public String method() {
+          return method;
+        }
+
+        @Override
+        public JsonNode body() {
+          try {
+            return AdminApi.body(exchange);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+      });
     }
     expect(method, "POST");
     JsonNode body = body(exchange);
@@ -202,14 +224,56 @@ final class AdminApi implements HttpHandler {
       emulator.setMaxCastersPerAccount(nonNegativeInt(body.get("maxCastersPerAccount"), "maxCastersPerAccount"));
     }
     if (body.has("rejectChangesWhileRunning")) {
-      emulator.setRejectChangesWhileRunning(body.get("rejectChangesWhileRunning").asBoolean());
+      emulator.setRejectChangesWhileRunning(bool(body, "rejectChangesWhileRunning"));
     }
+    if (body.has("defaultRegion")) {
+      emulator.setDefaultRegion(body.get("defaultRegion").asText());
+    }
+    if (body.has("normalizeOnWrite")) {
+      JsonNode n = body.get("normalizeOnWrite");
+      if (!n.isObject()) {
+        throw new IllegalArgumentException("Give {\"normalizeOnWrite\": {\"DomainName\": \"lowercase\"}}");
+      }
+      Map<String, String> byParameter = new LinkedHashMap<>();
+      n.properties().forEach(e -> byParameter.put(e.getKey(), e.getValue().asText()));
+      emulator.setNormalizeOnWrite(byParameter);
+    }
+    if (body.has("studioInputs")) {
+      emulator.setStudioInputs(nonNegativeInt(body.get("studioInputs"), "studioInputs"));
+    }
+    if (body.has("rejectStartWhileRunning")) {
+      emulator.setRejectStartWhileRunning(bool(body, "rejectStartWhileRunning"));
+    }
+    if (body.has("rejectStopWhileIdle")) {
+      emulator.setRejectStopWhileIdle(bool(body, "rejectStopWhileIdle"));
+    }
+    if (body.has("rejectStudioChangesWhileRunning")) {
+      emulator.setRejectStudioChangesWhileRunning(bool(body, "rejectStudioChangesWhileRunning"));
+    }
+    if (body.has("strictReferences")) {
+      emulator.setStrictReferences(bool(body, "strictReferences"));
+    }
+  }
+
+  private static boolean bool(JsonNode body, String name) {
+    JsonNode value = body.get(name);
+    if (!value.isBoolean()) {
+      throw new IllegalArgumentException(name + " must be true or false");
+    }
+    return value.asBoolean();
   }
 
   private ObjectNode settings() {
     ObjectNode out = Json.object();
     out.put("maxCastersPerAccount", emulator.maxCastersPerAccount());
     out.put("rejectChangesWhileRunning", emulator.rejectChangesWhileRunning());
+    out.put("defaultRegion", emulator.defaultRegion());
+    out.set("normalizeOnWrite", Json.MAPPER.valueToTree(emulator.normalizeOnWrite()));
+    out.put("studioInputs", emulator.studioInputs());
+    out.put("rejectStartWhileRunning", emulator.rejectStartWhileRunning());
+    out.put("rejectStopWhileIdle", emulator.rejectStopWhileIdle());
+    out.put("rejectStudioChangesWhileRunning", emulator.rejectStudioChangesWhileRunning());
+    out.put("strictReferences", emulator.strictReferences());
     return out;
   }
 
@@ -230,12 +294,14 @@ final class AdminApi implements HttpHandler {
     return out;
   }
 
-  static ObjectNode caster(CasterSnapshot c) {
+  private ObjectNode caster(CasterSnapshot c) {
     ObjectNode out = Json.object();
     out.put("casterId", c.casterId());
     out.put("account", c.account());
+    out.put("regionId", c.regionId());
     out.put("casterName", c.casterName());
     out.put("status", c.status());
+    out.put("running", c.running());
     out.put("channelEnable", c.channelEnable());
     out.put("normType", c.normType());
     out.put("createTime", CasterActions.TIME.format(c.createTime()));
@@ -247,6 +313,9 @@ final class AdminApi implements HttpHandler {
             config.put(name, c.config().get(name));
           }
         });
+    // Gone between the two reads (deleted meanwhile): no scenes to show.
+    out.set("scenes", emulator.studio(c.casterId()).map(s -> (JsonNode) StudioAdmin.scenes(s.scenes()))
+        .orElse(Json.MAPPER.createArrayNode()));
     return out;
   }
 
@@ -255,7 +324,13 @@ final class AdminApi implements HttpHandler {
     ArrayNode endpoints = out.putArray("endpoints");
     List.of(
             "GET calls[?account=]", "GET peaks[?account=]", "GET|POST casters", "GET|DELETE casters/<id>",
-            "POST casters/<id>/config", "POST casters/<id>/state", "GET|POST|DELETE faults", "GET|POST quotas",
+            "POST casters/<id>/config", "POST casters/<id>/state", "GET casters/<id>/studio",
+            "GET|POST casters/<id>/videoResources", "GET|POST|DELETE casters/<id>/videoResources/<resourceId>",
+            "GET|POST casters/<id>/layouts", "GET|POST|DELETE casters/<id>/layouts/<layoutId>",
+            "GET|POST casters/<id>/components", "GET|POST|DELETE casters/<id>/components/<componentId>",
+            "GET casters/<id>/channels", "GET|POST casters/<id>/channels/<channelId>",
+            "GET casters/<id>/scenes", "GET|POST casters/<id>/scenes/<sceneId>",
+            "GET|POST|DELETE faults", "GET|POST quotas",
             "GET|POST settings", "GET log[?action=&casterId=&account=&limit=]", "POST reset")
         .forEach(endpoints::add);
     return out;

@@ -22,6 +22,36 @@ public enum ApiError {
   CHANNEL_DISABLE_UNSUPPORTED(
       "InvalidCaster.ChannelDisableUnsupported", 400, "Channels cannot be disabled once enabled."),
   CASTER_NUMBER_EXCEED("CasterNumberExceed", 400, "The number of casters exceeds the limit."),
+  // ---- run state and scenes (studio-api-notes §1, §2) ----
+  /** guess: StartCaster on a running caster, when that is switched to fail (undocumented). */
+  INCORRECT_CASTER_STATUS("IncorrectCasterStatus", 400, "The caster status is incorrect."),
+  INCORRECT_CASTER_STATUS_IDLE("IncorrectCasterStatus.Idle", 400, "The caster is not started."),
+  INCORRECT_SCENE_STATUS("IncorrectSceneStatus", 400, "Scene is not started."),
+  INCORRECT_SCENE_STATUS_INUSE("IncorrectSceneStatus.Inuse", 400, "Scene is started already."),
+  INCORRECT_SCENE_STATUS_IDLE("IncorrectSceneStatus.Idle", 400, "Scene is not started."),
+  INVALID_SCENE_NOT_FOUND("InvalidScene.NotFound", 404, "Scene is not found."),
+  INVALID_SCENE_ID_MALFORMED("InvalidSceneId.Malformed", 400, "The specified SceneId is malformed."),
+  ILLEGAL_OPERATION("IllegalOperation", 401, "Permission Denied"),
+  // ---- studio items (studio-api-notes §3-§6) ----
+  INVALID_RESOURCE_NOT_FOUND("InvalidResource.NotFound", 404, "Resource is not found."),
+  INVALID_LAYOUT_NOT_FOUND("InvalidLayout.NotFound", 404, "Layout is not found."),
+  /** guess: the notes know no component-not-found code; named like its siblings. */
+  INVALID_COMPONENT_NOT_FOUND("InvalidComponent.NotFound", 404, "Component is not found."),
+  DUPLICATE_LOCATION_ID("DuplicateLocationID", 400, "LocationId is duplicate."),
+  RESOURCE_NUMBER_EXCEED("ResourceNumberExceed", 400, "Number of resource exceeded InputTotal"),
+  RESOURCE_OF_CHANNEL_EXIST("ResourceOfChannelExist", 400, "Resource has been set to channel already"),
+  INVALID_LIVE_STREAM_URL_MALFORMED("InvalidLiveStreamUrl.Malformed", 400, "Specified parameter LiveStreamUrl is invalid."),
+  INVALID_MATERIAL_ID_MALFORMED("InvalidMaterialId.Malformed", 400, "Specified parameter MaterialId is invalid."),
+  INVALID_LAYERS_SIZE_MISMATCH(
+      "InvalidVideoLayersAndBlendListSize.Mismatch", 400, "Specified parameter VideoLayers and BlendList size is invalid."),
+  INVALID_POSITION_NORMALIZED_MALFORMED(
+      "InvalidPositionNormalized.Malformed", 400, "Specified parameter PositionNormalized is invalid."),
+  /** guess: only with strictReferences, deleting a resource a layout or channel still uses. */
+  INCORRECT_RESOURCE_STATUS_INUSE("IncorrectResourceStatus.Inuse", 400, "The resource is in use."),
+  /** guess: only with strictReferences, deleting a layout a scene still shows. */
+  INCORRECT_LAYOUT_STATUS_INUSE("IncorrectLayoutStatus.Inuse", 400, "The layout is in use."),
+  /** guess: only with strictReferences, deleting a component a scene still shows. */
+  INCORRECT_COMPONENT_STATUS_INUSE("IncorrectComponentStatus.Inuse", 400, "The component is in use."),
   INVALID_ACCESS_KEY_ID_NOT_FOUND("InvalidAccessKeyId.NotFound", 404, "Specified access key is not found."),
   SIGNATURE_DOES_NOT_MATCH(
       "SignatureDoesNotMatch", 400, "Specified signature is not matched with our calculation."),

@@ -9,6 +9,7 @@ import java.util.TreeMap;
  *
  * @param timeMillis arrival, epoch milliseconds of the emulator clock
  * @param account the account of the key, null when the key is unknown or absent
+ * @param regionId the region the call went to: its RegionId, or the emulator's default region
  * @param params the action's own parameters only: never the signature, a token or other system parameters
  * @param code "OK", the error code answered, or "dropped-before" / "dropped-after" when no answer was sent
  * @param outcome "applied", "rejected", "injected-error", "injected-throttle", "dropped-before" or "dropped-after"
@@ -21,6 +22,7 @@ public record CallRecord(
     String accessKeyId,
     String action,
     String casterId,
+    String regionId,
     Map<String, String> params,
     String code,
     String outcome,
@@ -46,6 +48,7 @@ public record CallRecord(
     out.put("accessKeyId", accessKeyId);
     out.put("action", action);
     out.put("casterId", casterId);
+    out.put("regionId", regionId);
     ObjectNode p = out.putObject("params");
     new TreeMap<>(params).forEach(p::put);
     out.put("code", code);

@@ -15,7 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** The caster actions of the Live API and the rules the service enforces on them. */
+/**
+ * The actions of the Live API and the rules the service enforces on them: the caster's own actions
+ * here, the studio's in one class per family ({@link SceneActions}, {@link ResourceActions},
+ * {@link ChannelActions}, {@link LayoutActions}, {@link ComponentActions}).
+ */
 final class CasterActions {
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
   private static final int DEFAULT_PAGE_SIZE = 10;
@@ -27,27 +31,93 @@ final class CasterActions {
   private final CasterStore store;
   private final EmulatorSettings settings;
   private final Clock clock;
+  private final SceneActions scenes;
+  private final ResourceActions resources;
+  private final ChannelActions channels;
+  private final LayoutActions layouts;
+  private final ComponentActions components;
 
   CasterActions(CasterStore store, EmulatorSettings settings, Clock clock) {
+    this(store, settings, clock, new StreamUrls());
+  }
+
+  CasterActions(CasterStore store, EmulatorSettings settings, Clock clock, StreamUrls urls) {
     this.store = store;
     this.settings = settings;
     this.clock = clock;
+    StudioAccess access = new StudioAccess(store, settings);
+    this.scenes = new SceneActions(store, settings, clock, urls);
+    this.resources = new ResourceActions(access);
+    this.channels = new ChannelActions(access, urls);
+    this.layouts = new LayoutActions(access);
+    this.components = new ComponentActions(access);
+  }
+
+  /** Where a call goes: its RegionId, or the emulator's default region when it has none. */
+  String regionOf(Map<String, String> p) {
+    String region = Params.optional(p, "RegionId");
+    return region != null ? region : settings.defaultRegion();
   }
 
   ObjectNode handle(LiveAction action, String account, Map<String, String> p) {
+    return handle(action, new Caller(account, regionOf(p)), p);
+  }
+
+  private ObjectNode handle(LiveAction action, Caller who, Map<String, String> p) {
     return switch (action) {
-      case CREATE_CASTER -> createCaster(account, p);
-      case DESCRIBE_CASTERS -> describeCasters(account, p);
-      case DESCRIBE_CASTER_CONFIG -> store.withCaster(account, casterId(p), CasterConfigView::describe);
-      case SET_CASTER_CONFIG -> setCasterConfig(account, p);
-      case START_CASTER -> startCaster(account, p);
-      case STOP_CASTER -> stopCaster(account, p);
-      case DELETE_CASTER -> deleteCaster(account, p);
+      case CREATE_CASTER -> createCaster(who, p);
+      case DESCRIBE_CASTERS -> describeCasters(who, p);
+      case DESCRIBE_CASTER_CONFIG -> store.withCaster(who.account(), who.region(), Params.casterId(p), CasterConfigView::describe);
+      case SET_CASTER_CONFIG -> setCasterConfig(who, p);
+      case DELETE_CASTER -> deleteCaster(who, p);
+      case START_CASTER -> scenes.startCaster(who, p);
+      case STOP_CASTER -> scenes.stopCaster(who, p);
+      case DESCRIBE_CASTER_STREAM_URL -> scenes.describeStreamUrl(who, p);
+      case DESCRIBE_CASTER_SCENES -> scenes.describeScenes(who, p);
+      case SET_CASTER_SCENE_CONFIG -> scenes.setSceneConfig(who, p, false);
+      case UPDATE_CASTER_SCENE_CONFIG -> scenes.setSceneConfig(who, p, true);
+      case START_CASTER_SCENE -> scenes.startScene(who, p);
+      case STOP_CASTER_SCENE -> scenes.stopScene(who, p);
+      case DESCRIBE_CASTER_CHANNELS -> channels.describe(who, p);
+      case SET_CASTER_CHANNEL -> channels.set(who, p);
+      case ADD_CASTER_VIDEO_RESOURCE -> resources.add(who, p);
+      case MODIFY_CASTER_VIDEO_RESOURCE -> resources.modify(who, p);
+      case DELETE_CASTER_VIDEO_RESOURCE -> resources.delete(who, p);
+      case DESCRIBE_CASTER_VIDEO_RESOURCES -> resources.describe(who, p);
+      case ADD_CASTER_LAYOUT -> layouts.add(who, p);
+      case MODIFY_CASTER_LAYOUT -> layouts.modify(who, p);
+      case DELETE_CASTER_LAYOUT -> layouts.delete(who, p);
+      case DESCRIBE_CASTER_LAYOUTS -> layouts.describe(who, p);
+      case ADD_CASTER_COMPONENT -> components.add(who, p);
+      case MODIFY_CASTER_COMPONENT -> components.modify(who, p);
+      case DELETE_CASTER_COMPONENT -> components.delete(who, p);
+      case DESCRIBE_CASTER_COMPONENTS -> components.describe(who, p);
     };
   }
 
+  SceneActions scenes() {
+    return scenes;
+  }
+
+  ResourceActions resources() {
+    return resources;
+  }
+
+  ChannelActions channels() {
+    return channels;
+  }
+
+  LayoutActions layouts() {
+    return layouts;
+  }
+
+  ComponentActions components() {
+    return components;
+  }
+
   /** Also used by the admin API, which stands for the console and skips the caster limit. */
-  String addCaster(String account, String casterIdOrNull, String name) {
+  String addCaster(String account, String regionOrNull, String casterIdOrNull, String name) {
+    String region = regionOrNull == null ? settings.defaultRegion() : EmulatorSettings.requireRegion(regionOrNull);
     String id = casterIdOrNull != null ? casterIdOrNull : newCasterId();
     if (!CasterParameters.isWellFormedCasterId(id)) {
       throw new IllegalArgumentException("Not a caster id the service would issue: " + id);
@@ -55,13 +125,14 @@ final class CasterActions {
     Instant now = now();
     return store.withAll(
         view -> {
-          view.add(new StoredCaster(id, account, view.nextSequence(), now, name == null ? id : name, 1, "PostPaid",
-              null, null, null, Map.of()));
+          view.add(new StoredCaster(id, account, region, view.nextSequence(), now, name == null ? id : name, 1,
+              "PostPaid", null, null, null, Map.of()));
           return id;
         });
   }
 
-  private ObjectNode createCaster(String account, Map<String, String> p) {
+  private ObjectNode createCaster(Caller who, Map<String, String> p) {
+    String account = who.account();
     String clientToken = emptyToNull(p.get("ClientToken"));
     if (clientToken != null
         && (clientToken.length() > MAX_CLIENT_TOKEN_LENGTH || !StandardCharsets.US_ASCII.newEncoder().canEncode(clientToken))) {
@@ -82,11 +153,12 @@ final class CasterActions {
         store.withAll(
             view -> {
               if (clientToken != null) {
-                var existing = view.idForClientToken(account, clientToken);
+                var existing = view.idForClientToken(account, who.region(), clientToken);
                 if (existing.isPresent()) {
                   return existing.get();
                 }
               }
+              // guess: the limit counts the account's casters in every region.
               if (view.ofAccount(account).size() >= settings.maxCastersPerAccount()) {
                 throw ApiError.CASTER_NUMBER_EXCEED.exception(
                     "The number of casters exceeds the limit of " + settings.maxCastersPerAccount() + ".");
@@ -94,7 +166,7 @@ final class CasterActions {
               String newId = newCasterId();
               // guess: the console names a caster after its id when no name is given.
               String name = emptyToNull(p.get("CasterName"));
-              view.add(new StoredCaster(newId, account, view.nextSequence(), now, name == null ? newId : name, normType,
+              view.add(new StoredCaster(newId, account, who.region(), view.nextSequence(), now, name == null ? newId : name, normType,
                   chargeType, emptyToNull(p.get("ResourceGroupId")), casterTemplate, clientToken, tags));
               return newId;
             });
@@ -103,10 +175,10 @@ final class CasterActions {
     return out;
   }
 
-  private ObjectNode describeCasters(String account, Map<String, String> p) {
+  private ObjectNode describeCasters(Caller who, Map<String, String> p) {
     String casterId = emptyToNull(p.get("CasterId"));
     if (casterId != null) {
-      requireWellFormed(casterId);
+      Params.requireWellFormedCasterId(casterId);
     }
     // guess: the service matches names by substring, as its console search does.
     String nameFilter = emptyToNull(p.get("CasterName"));
@@ -121,7 +193,8 @@ final class CasterActions {
     if (pageNum < 1 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       throw ApiError.INVALID_PARAMETER_MALFORMED.exception("PageNum must be >= 1 and PageSize between 1 and 100.");
     }
-    // guess: newest first unless OrderByModifyAsc=true asks for least recently modified first.
+    // guess: newest first unless OrderByModifyAsc=true asks for least recently modified first. Both
+    // end on the creation sequence, unique per caster, so pages never overlap or skip one.
     Comparator<StoredCaster> order =
         "true".equalsIgnoreCase(p.get("OrderByModifyAsc"))
             ? Comparator.<StoredCaster, Instant>comparing(c -> c.lastModified).thenComparingLong(c -> c.sequence)
@@ -129,7 +202,8 @@ final class CasterActions {
     return store.withAll(
         view -> {
           List<StoredCaster> matches =
-              view.ofAccount(account).stream()
+              view.ofAccount(who.account()).stream()
+                  .filter(c -> c.region.equals(who.region()))
                   .filter(c -> casterId == null || c.id.equals(casterId))
                   .filter(c -> nameFilter == null || c.name.contains(nameFilter))
                   .filter(c -> status == null || (c.running ? 1 : 0) == status)
@@ -169,12 +243,14 @@ final class CasterActions {
     return item;
   }
 
-  private ObjectNode setCasterConfig(String account, Map<String, String> p) {
-    String id = casterId(p);
-    Map<String, String> requested = CasterParameters.requested(p);
+  private ObjectNode setCasterConfig(Caller who, Map<String, String> p) {
+    String id = Params.casterId(p);
+    Map<String, String> requested = new LinkedHashMap<>(CasterParameters.requested(p));
+    requested.replaceAll(settings::normalized);
     Instant now = now();
     store.withCaster(
-        account,
+        who.account(),
+        who.region(),
         id,
         c -> {
           applyConfiguration(c, requested, settings.rejectChangesWhileRunning());
@@ -203,61 +279,31 @@ final class CasterActions {
         && (!name.equals(c.name) || !CasterParameters.sameConfiguration(config, c.config))) {
       throw ApiError.INCORRECT_CASTER_STATUS_INUSE.exception("Caster " + c.id + " is running; stop it before changing it.");
     }
+    if (c.channelEnable == 0 && enablesChannels) {
+      discardLayoutsForChannels(c);
+    }
     c.name = name;
     c.config = config;
     c.channelEnable = enablesChannels ? 1 : 0;
   }
 
-  private ObjectNode startCaster(String account, Map<String, String> p) {
-    String id = casterId(p);
-    Instant now = now();
-    store.withCaster(
-        account,
-        id,
-        c -> {
-          if (emptyToNull(c.config.get(CasterParameters.DOMAIN_NAME)) == null) {
-            throw ApiError.INVALID_DOMAIN_NAME_NOT_FOUND.exception("Caster " + c.id + " has no DomainName.");
-          }
-          // guess: the page only says "an error is reported"; MissingParameter is our pick of code.
-          String transcode = c.config.get(CasterParameters.TRANSCODE_CONFIG);
-          if (transcode == null
-              || Json.parse(transcode).map(n -> CasterParameters.text(n, "CasterTemplate")).isEmpty()) {
-            throw ApiError.MISSING_PARAMETER.exception(
-                "Caster " + c.id + " has no transcoding template: set TranscodeConfig with a CasterTemplate.");
-          }
-          if (!c.running) {
-            c.running = true;
-            c.lastModified = now;
-          }
-          return null;
-        });
-    ObjectNode out = Json.object();
-    out.putObject("PgmSceneInfos").putArray("SceneInfo");
-    out.putObject("PvwSceneInfos").putArray("SceneInfo");
-    return out;
+  /**
+   * Turning channels on discards the studio's layouts (SetCasterConfig page): they named resource
+   * locations, and layouts in channel mode name channels. Scenes keep the id of a discarded layout,
+   * as they do after DeleteCasterLayout.
+   */
+  static void discardLayoutsForChannels(StoredCaster c) {
+    c.studio.layouts.clear();
   }
 
-  private ObjectNode stopCaster(String account, Map<String, String> p) {
-    Instant now = now();
+  private ObjectNode deleteCaster(Caller who, Map<String, String> p) {
+    String id = Params.casterId(p);
     store.withCaster(
-        account,
-        casterId(p),
-        c -> {
-          if (c.running) {
-            c.running = false;
-            c.lastModified = now;
-          }
-          return null;
-        });
-    return Json.object();
-  }
-
-  private ObjectNode deleteCaster(String account, Map<String, String> p) {
-    String id = casterId(p);
-    store.withCaster(
-        account,
+        who.account(),
+        who.region(),
         id,
         c -> {
+          // guess: a running caster must be stopped before it can be deleted.
           if (c.running) {
             throw ApiError.INCORRECT_CASTER_STATUS_INUSE.exception("Caster " + id + " is running; stop it before deleting it.");
           }
@@ -268,21 +314,6 @@ final class CasterActions {
               });
         });
     return casterIdOnly(id);
-  }
-
-  private static String casterId(Map<String, String> p) {
-    String id = emptyToNull(p.get("CasterId"));
-    if (id == null) {
-      throw ApiError.MISSING_PARAMETER.exception("The input parameter \"CasterId\" that is mandatory for processing this request is not supplied.");
-    }
-    requireWellFormed(id);
-    return id;
-  }
-
-  private static void requireWellFormed(String id) {
-    if (!CasterParameters.isWellFormedCasterId(id)) {
-      throw ApiError.INVALID_CASTER_ID_MALFORMED.exception("The specified CasterId " + id + " is malformed.");
-    }
   }
 
   private static Map<String, String> tags(Map<String, String> p) {

@@ -6,6 +6,7 @@ import java.util.Map;
 /**
  * An immutable view of one caster as the cloud holds it.
  *
+ * @param regionId the region it was created in; calls to any other region do not find it
  * @param status 0 idle, 1 running, as DescribeCasters reports it
  * @param config every SetCasterConfig parameter as last set, raw (JSON parameters as sent), and
  *     always CasterName (a caster keeps its name when a call leaves it out)
@@ -14,6 +15,7 @@ import java.util.Map;
 public record CasterSnapshot(
     String casterId,
     String account,
+    String regionId,
     String casterName,
     int status,
     int channelEnable,

@@ -9,19 +9,28 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * All casters of all accounts. One lock: every rule of the service is a read-check-write on a
- * caster, and the emulator's load is far below what one lock can serve.
+ * All casters of all accounts and regions. One lock: every rule of the service is a
+ * read-check-write on a caster, and the emulator's load is far below what one lock can serve.
  */
 final class CasterStore {
+  /** guess: a ClientToken is remembered per account and region, as each region is its own service. */
+  private record TokenKey(String account, String region, String clientToken) {}
+
   private final Map<String, StoredCaster> byId = new LinkedHashMap<>();
-  /** account -> ClientToken -> CasterId, for idempotent CreateCaster. */
-  private final Map<String, Map<String, String>> clientTokens = new HashMap<>();
+  private final Map<TokenKey, String> clientTokens = new HashMap<>();
   private long nextSequence;
 
-  /** Runs {@code work} atomically against the caster of that account; another account's caster does not exist. */
-  synchronized <R> R withCaster(String account, String casterId, Function<StoredCaster, R> work) {
+  /**
+   * Runs {@code work} atomically against the caster as that account sees it from that region;
+   * another account's caster, or one in another region, does not exist. A null account or region
+   * matches any (the console sees everything).
+   */
+  synchronized <R> R withCaster(String account, String region, String casterId, Function<StoredCaster, R> work) {
     StoredCaster caster = byId.get(casterId);
-    if (caster == null || (account != null && !caster.account.equals(account))) {
+    if (caster == null
+        || (account != null && !caster.account.equals(account))
+        // guess: the service answers as for an unknown caster when asked in another region.
+        || (region != null && !caster.region.equals(region))) {
       throw ApiError.INVALID_CASTER_NOT_FOUND.exception("The specified caster " + casterId + " does not exist.");
     }
     return work.apply(caster);
@@ -47,8 +56,8 @@ final class CasterStore {
       return Optional.ofNullable(byId.get(casterId));
     }
 
-    Optional<String> idForClientToken(String account, String clientToken) {
-      String id = clientTokens.getOrDefault(account, Map.of()).get(clientToken);
+    Optional<String> idForClientToken(String account, String region, String clientToken) {
+      String id = clientTokens.get(new TokenKey(account, region, clientToken));
       return id != null && byId.containsKey(id) ? Optional.of(id) : Optional.empty();
     }
 
@@ -61,7 +70,7 @@ final class CasterStore {
         throw new IllegalArgumentException("A caster with id " + caster.id + " exists already");
       }
       if (caster.clientToken != null) {
-        clientTokens.computeIfAbsent(caster.account, a -> new HashMap<>()).put(caster.clientToken, caster.id);
+        clientTokens.put(new TokenKey(caster.account, caster.region, caster.clientToken), caster.id);
       }
     }
 

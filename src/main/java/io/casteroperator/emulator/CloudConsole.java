@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What a person in the Alibaba Cloud console does to casters behind the operator's back: create,
@@ -17,28 +18,49 @@ final class CloudConsole {
   private final CasterStore store;
   private final CasterActions actions;
   private final Authenticator authenticator;
+  private final EmulatorSettings settings;
   private final Clock clock;
 
-  CloudConsole(CasterStore store, CasterActions actions, Authenticator authenticator, Clock clock) {
+  CloudConsole(CasterStore store, CasterActions actions, Authenticator authenticator, EmulatorSettings settings, Clock clock) {
     this.store = store;
     this.actions = actions;
     this.authenticator = authenticator;
+    this.settings = settings;
     this.clock = clock;
   }
 
-  String createCaster(String account, String casterIdOrNull, String name) {
+  /**
+   * Runs a console operation with the service's rules: an unknown caster or item becomes
+   * NoSuchElementException, any other refusal IllegalArgumentException naming the service's code.
+   */
+  static <R> R unwrap(Supplier<R> work) {
+    try {
+      return work.get();
+    } catch (ApiException e) {
+      if (e.error().httpStatus() == 404) {
+        throw new NoSuchElementException(e.getMessage());
+      }
+      throw new IllegalArgumentException(e.error().code() + ": " + e.getMessage(), e);
+    }
+  }
+
+  String createCaster(String account, String regionOrNull, String casterIdOrNull, String name) {
     if (account == null || !authenticator.hasAccount(account)) {
       throw new IllegalArgumentException("No AccessKey belongs to account " + account);
     }
-    return actions.addCaster(account, casterIdOrNull, name);
+    return actions.addCaster(account, regionOrNull, casterIdOrNull, name);
   }
 
+  /** Starting from the console creates the scenes and signs the outputs as StartCaster does, without its checks. */
   void setRunning(String casterId, boolean running) {
     Instant now = now();
     change(casterId, c -> {
       if (c.running != running) {
-        c.running = running;
-        c.lastModified = now;
+        if (running) {
+          actions.scenes().start(c, now);
+        } else {
+          actions.scenes().stop(c, now);
+        }
       }
     });
   }
@@ -51,6 +73,7 @@ final class CloudConsole {
     } catch (ApiException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
+    changes.replaceAll((name, value) -> value == null ? null : settings.normalized(name, value));
     Instant now = now();
     change(casterId, c -> {
       changes.forEach((name, value) -> merge(c, name, value));
@@ -72,7 +95,11 @@ final class CloudConsole {
       c.config.put(name, value);
     }
     if (CasterParameters.CHANNEL_ENABLE.equals(name)) {
-      c.channelEnable = clear ? 0 : Integer.parseInt(value);
+      int enabled = clear ? 0 : Integer.parseInt(value);
+      if (c.channelEnable == 0 && enabled == 1) {
+        CasterActions.discardLayoutsForChannels(c);
+      }
+      c.channelEnable = enabled;
     }
   }
 
@@ -87,14 +114,10 @@ final class CloudConsole {
   }
 
   private void change(String casterId, Consumer<StoredCaster> change) {
-    try {
-      store.withCaster(null, casterId, c -> {
-        change.accept(c);
-        return null;
-      });
-    } catch (ApiException e) {
-      throw new NoSuchElementException(e.getMessage());
-    }
+    unwrap(() -> store.withCaster(null, null, casterId, c -> {
+      change.accept(c);
+      return null;
+    }));
   }
 
   private Instant now() {

@@ -56,6 +56,7 @@ public final class LiveEmulator implements AutoCloseable {
   private final CasterStore store = new CasterStore();
   private final CasterActions actions;
   private final CloudConsole console;
+  private final StudioConsole studioConsole;
   private final Quotas quotas;
   private final FaultInjector faults;
   private final CallLog callLog;
@@ -78,13 +79,21 @@ public final class LiveEmulator implements AutoCloseable {
     b.quotas.forEach(settings::setQuota);
     settings.setMaxCastersPerAccount(b.maxCastersPerAccount);
     settings.setRejectChangesWhileRunning(b.rejectChangesWhileRunning);
+    settings.setDefaultRegion(b.defaultRegion);
+    settings.setNormalizeOnWrite(b.normalizeOnWrite);
+    settings.setStudioInputs(b.studioInputs);
+    settings.setRejectStartWhileRunning(b.rejectStartWhileRunning);
+    settings.setRejectStopWhileIdle(b.rejectStopWhileIdle);
+    settings.setRejectStudioChangesWhileRunning(b.rejectStudioChangesWhileRunning);
+    settings.setStrictReferences(b.strictReferences);
     LongSupplier ticker = b.nanoTicker != null ? b.nanoTicker : b.clockGiven ? nanosOf(clock) : System::nanoTime;
     this.quotas = new Quotas(settings, ticker);
     this.faults = new FaultInjector(b.seed);
     faults.apply(b.faults);
     this.callLog = new CallLog(b.callLogCapacity);
     this.actions = new CasterActions(store, settings, clock);
-    this.console = new CloudConsole(store, actions, authenticator, clock);
+    this.console = new CloudConsole(store, actions, authenticator, settings, clock);
+    this.studioConsole = new StudioConsole(actions);
     this.callListener = b.callListener;
   }
 
@@ -149,9 +158,17 @@ public final class LiveEmulator implements AutoCloseable {
 
   // ---- casters, as the cloud and its console see them ----
 
-  /** Creates a caster as the console would (no quota, no signature, no caster limit); returns its id. */
+  /**
+   * Creates a caster in the default region as the console would (no quota, no signature, no caster
+   * limit); returns its id.
+   */
   public String createCaster(String account, String casterIdOrNull, String name) {
-    return console.createCaster(account, casterIdOrNull, name);
+    return console.createCaster(account, null, casterIdOrNull, name);
+  }
+
+  /** Creates a caster in the given region; calls sent to any other region do not find it. */
+  public String createCaster(String account, String regionId, String casterIdOrNull, String name) {
+    return console.createCaster(account, Objects.requireNonNull(regionId), casterIdOrNull, name);
   }
 
   public List<CasterSnapshot> casters() {
@@ -162,9 +179,29 @@ public final class LiveEmulator implements AutoCloseable {
     return store.snapshot(casterId);
   }
 
-  /** Starts or stops a caster from the console: no DomainName or template check. */
+  /**
+   * Starts or stops a caster from the console: no DomainName or template check. A start creates
+   * the scenes if absent and signs the output URLs (with a placeholder host when there is no domain).
+   */
   public void setRunning(String casterId, boolean running) {
     console.setRunning(casterId, running);
+  }
+
+  /** A caster's studio as the cloud holds it (write-only fields included), empty when there is no such caster. */
+  public Optional<StudioSnapshot> studio(String casterId) {
+    try {
+      return Optional.of(store.withCaster(null, null, casterId, c -> new StudioSnapshot(
+          c.id, c.region, c.running, c.channelEnable, List.copyOf(c.studio.resources.values()),
+          ChannelActions.channels(c, settings.studioInputs()), List.copyOf(c.studio.layouts.values()),
+          List.copyOf(c.studio.components.values()), actions.scenes().views(c))));
+    } catch (ApiException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The console's edits of studios: inputs, channels, layouts, overlays, scenes. */
+  public StudioConsole studioConsole() {
+    return studioConsole;
   }
 
   /**
@@ -222,6 +259,75 @@ public final class LiveEmulator implements AutoCloseable {
 
   public boolean rejectChangesWhileRunning() {
     return settings.rejectChangesWhileRunning();
+  }
+
+  /** Where calls without a RegionId go, and where {@link #createCaster(String, String, String)} creates. */
+  public String defaultRegion() {
+    return settings.defaultRegion();
+  }
+
+  public void setDefaultRegion(String regionId) {
+    settings.setDefaultRegion(regionId);
+  }
+
+  /**
+   * SetCasterConfig parameter -> normalisation ("lowercase") the service applies before it stores
+   * the value, so DescribeCasterConfig reports the normalised value. Replaces all; empty for none.
+   */
+  public void setNormalizeOnWrite(Map<String, String> normalizationByParameter) {
+    settings.setNormalizeOnWrite(normalizationByParameter);
+  }
+
+  public Map<String, String> normalizeOnWrite() {
+    return settings.normalizeOnWrite();
+  }
+
+  /** Inputs of every studio: at most this many video resources (ResourceNumberExceed), channels RV01..RVnn. */
+  public void setStudioInputs(int inputs) {
+    settings.setStudioInputs(inputs);
+  }
+
+  public int studioInputs() {
+    return settings.studioInputs();
+  }
+
+  /** Off by default (StartCaster on a running caster succeeds); on: IncorrectCasterStatus. */
+  public void setRejectStartWhileRunning(boolean reject) {
+    settings.setRejectStartWhileRunning(reject);
+  }
+
+  public boolean rejectStartWhileRunning() {
+    return settings.rejectStartWhileRunning();
+  }
+
+  /** On by default (StopCaster on an idle caster: IncorrectSceneStatus, or InvalidScene.NotFound before any start); off: success. */
+  public void setRejectStopWhileIdle(boolean reject) {
+    settings.setRejectStopWhileIdle(reject);
+  }
+
+  public boolean rejectStopWhileIdle() {
+    return settings.rejectStopWhileIdle();
+  }
+
+  /** Off by default; on: resource, layout and component changes on a running caster get IncorrectCasterStatus.Inuse. */
+  public void setRejectStudioChangesWhileRunning(boolean reject) {
+    settings.setRejectStudioChangesWhileRunning(reject);
+  }
+
+  public boolean rejectStudioChangesWhileRunning() {
+    return settings.rejectStudioChangesWhileRunning();
+  }
+
+  /**
+   * Off by default (dangling references allowed, as the pages say nothing); on: layouts must name
+   * existing locations or channels, and an item still used cannot be deleted.
+   */
+  public void setStrictReferences(boolean strict) {
+    settings.setStrictReferences(strict);
+  }
+
+  public boolean strictReferences() {
+    return settings.strictReferences();
   }
 
   // ---- what happened ----
@@ -294,6 +400,13 @@ public final class LiveEmulator implements AutoCloseable {
     private Integer allQuotas;
     private int maxCastersPerAccount = EmulatorSettings.DEFAULT_MAX_CASTERS_PER_ACCOUNT;
     private boolean rejectChangesWhileRunning;
+    private String defaultRegion = EmulatorSettings.DEFAULT_REGION;
+    private final Map<String, String> normalizeOnWrite = new LinkedHashMap<>();
+    private int studioInputs = EmulatorSettings.DEFAULT_STUDIO_INPUTS;
+    private boolean rejectStartWhileRunning;
+    private boolean rejectStopWhileIdle = true;
+    private boolean rejectStudioChangesWhileRunning;
+    private boolean strictReferences;
     private Clock clock = Clock.systemUTC();
     private boolean clockGiven;
     private LongSupplier nanoTicker;
@@ -352,6 +465,43 @@ public final class LiveEmulator implements AutoCloseable {
 
     public Builder rejectChangesWhileRunning(boolean reject) {
       this.rejectChangesWhileRunning = reject;
+      return this;
+    }
+
+    /** Region of calls without RegionId and of console-created casters; cn-shanghai by default. */
+    public Builder defaultRegion(String regionId) {
+      this.defaultRegion = Objects.requireNonNull(regionId);
+      return this;
+    }
+
+    /** E.g. ("DomainName", "lowercase"); see {@link LiveEmulator#setNormalizeOnWrite}. */
+    public Builder normalizeOnWrite(String parameter, String normalization) {
+      normalizeOnWrite.put(Objects.requireNonNull(parameter), Objects.requireNonNull(normalization));
+      return this;
+    }
+
+    public Builder studioInputs(int inputs) {
+      this.studioInputs = inputs;
+      return this;
+    }
+
+    public Builder rejectStartWhileRunning(boolean reject) {
+      this.rejectStartWhileRunning = reject;
+      return this;
+    }
+
+    public Builder rejectStopWhileIdle(boolean reject) {
+      this.rejectStopWhileIdle = reject;
+      return this;
+    }
+
+    public Builder rejectStudioChangesWhileRunning(boolean reject) {
+      this.rejectStudioChangesWhileRunning = reject;
+      return this;
+    }
+
+    public Builder strictReferences(boolean strict) {
+      this.strictReferences = strict;
       return this;
     }
 

@@ -62,6 +62,7 @@ final class RpcHandler implements HttpHandler {
     String account;
     String accessKeyId;
     String casterId;
+    String region;
     String code = CallRecord.OK;
     String outcome = CallRecord.APPLIED;
     int status = 200;
@@ -81,6 +82,7 @@ final class RpcHandler implements HttpHandler {
       call.params = RequestParameters.decode(exchange.getRequestURI().getRawQuery(), form);
       call.accessKeyId = call.params.get("AccessKeyId");
       call.casterId = call.params.get("CasterId");
+      call.region = actions.regionOf(call.params);
       call.account = authenticator.key(call.accessKeyId).map(AccessKey::account).orElse(null);
       AccessKey key = authenticator.authenticate(exchange.getRequestMethod(), call.params);
       String actionName = call.params.get("Action");
@@ -174,7 +176,7 @@ final class RpcHandler implements HttpHandler {
     CallRecord record =
         new CallRecord(
             call.arrivalMillis, call.requestId, call.account, call.accessKeyId, call.params.get("Action"),
-            call.casterId, RequestParameters.apiOnly(call.params), call.code, call.outcome, latency);
+            call.casterId, call.region, RequestParameters.apiOnly(call.params), call.code, call.outcome, latency);
     callLog.record(record);
     try {
       listener.accept(record);

@@ -8,6 +8,8 @@ import java.util.Map;
 final class StoredCaster {
   final String id;
   final String account;
+  /** The region it was created in; from any other region it does not exist. */
+  final String region;
   final long sequence;
   final Instant createTime;
   final int normType;
@@ -22,10 +24,12 @@ final class StoredCaster {
   Instant lastModified;
   /** SetCasterConfig parameters as last set, without CasterName. */
   Map<String, String> config = new LinkedHashMap<>();
+  final Studio studio = new Studio();
 
   StoredCaster(
       String id,
       String account,
+      String region,
       long sequence,
       Instant createTime,
       String name,
@@ -37,6 +41,7 @@ final class StoredCaster {
       Map<String, String> tags) {
     this.id = id;
     this.account = account;
+    this.region = region;
     this.sequence = sequence;
     this.createTime = createTime;
     this.lastModified = createTime;
@@ -55,7 +60,7 @@ final class StoredCaster {
     withName.put(CasterParameters.CASTER_NAME, name);
     withName.putAll(config);
     return new CasterSnapshot(
-        id, account, name, running ? 1 : 0, channelEnable, normType, chargeType, resourceGroupId, tags, createTime,
+        id, account, region, name, running ? 1 : 0, channelEnable, normType, chargeType, resourceGroupId, tags, createTime,
         lastModified, withName);
   }
 }

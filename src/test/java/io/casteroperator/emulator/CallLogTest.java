@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class CallLogTest {
 
   private static CallRecord call(long t, String account, String action, String code) {
-    return new CallRecord(t, "r" + t, account, "key", action, null, Map.of(), code, CallRecord.APPLIED, 0);
+    return new CallRecord(t, "r" + t, account, "key", action, null, "cn-shanghai", Map.of(), code, CallRecord.APPLIED, 0);
   }
 
   @Test

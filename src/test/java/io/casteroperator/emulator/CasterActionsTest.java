@@ -111,8 +111,62 @@ class CasterActionsTest {
     call(LiveAction.START_CASTER, "acct", "CasterId", id);
     assertTrue(store.snapshot(id).orElseThrow().running());
     call(LiveAction.STOP_CASTER, "acct", "CasterId", id);
+    assertFalse(store.snapshot(id).orElseThrow().running());
+  }
+
+  @Test
+  void startIsIdempotentAndStopOfAnIdleCasterIsRefusedUnlessSwitched() {
+    String id = create("acct", "c");
+    assertEquals(ApiError.INVALID_SCENE_NOT_FOUND, refusal(LiveAction.STOP_CASTER, "acct", "CasterId", id), "no scenes before a start");
+    call(LiveAction.SET_CASTER_CONFIG, "acct", "CasterId", id, "DomainName", "a.com", "TranscodeConfig", READY_TRANSCODE);
+    ObjectNode first = call(LiveAction.START_CASTER, "acct", "CasterId", id);
+    assertEquals(first, call(LiveAction.START_CASTER, "acct", "CasterId", id), "same scenes, same URLs");
+    settings.setRejectStartWhileRunning(true);
+    assertEquals(ApiError.INCORRECT_CASTER_STATUS, refusal(LiveAction.START_CASTER, "acct", "CasterId", id));
+    call(LiveAction.STOP_CASTER, "acct", "CasterId", id);
+    assertEquals(ApiError.INCORRECT_SCENE_STATUS, refusal(LiveAction.STOP_CASTER, "acct", "CasterId", id));
+    settings.setRejectStopWhileIdle(false);
     call(LiveAction.STOP_CASTER, "acct", "CasterId", id);
     assertFalse(store.snapshot(id).orElseThrow().running());
+  }
+
+  @Test
+  void regionsScopeCastersAndClientTokens() {
+    String here = call(LiveAction.CREATE_CASTER, "acct", "ClientToken", "t", "CasterName", "here").get("CasterId").asText();
+    String there = call(LiveAction.CREATE_CASTER, "acct", "ClientToken", "t", "RegionId", "cn-beijing").get("CasterId").asText();
+    assertTrue(!here.equals(there), "a token is remembered per region");
+    assertEquals(there, call(LiveAction.CREATE_CASTER, "acct", "ClientToken", "t", "RegionId", "cn-beijing").get("CasterId").asText());
+    assertEquals("cn-shanghai", store.snapshot(here).orElseThrow().regionId(), "no RegionId: the default region");
+    assertEquals(ApiError.INVALID_CASTER_NOT_FOUND,
+        refusal(LiveAction.DESCRIBE_CASTER_CONFIG, "acct", "CasterId", here, "RegionId", "cn-beijing"));
+    assertEquals(ApiError.INVALID_CASTER_NOT_FOUND,
+        refusal(LiveAction.DESCRIBE_CASTER_LAYOUTS, "acct", "CasterId", there));
+    assertEquals(0, call(LiveAction.DESCRIBE_CASTERS, "acct", "CasterId", here, "RegionId", "cn-beijing").get("Total").asInt());
+    assertEquals(1, call(LiveAction.DESCRIBE_CASTERS, "acct", "RegionId", "cn-beijing").get("Total").asInt());
+    assertEquals("here", call(LiveAction.DESCRIBE_CASTERS, "acct").at("/CasterList/Caster/0/CasterName").asText());
+    settings.setDefaultRegion("cn-beijing");
+    assertEquals(there, call(LiveAction.DESCRIBE_CASTERS, "acct").at("/CasterList/Caster/0/CasterId").asText());
+  }
+
+  @Test
+  void normaliseOnWrite() {
+    String id = create("acct", "c");
+    settings.setNormalizeOnWrite(Map.of("DomainName", "lowercase"));
+    call(LiveAction.SET_CASTER_CONFIG, "acct", "CasterId", id, "DomainName", "Live.Example.COM", "ProgramName", "Keep Case");
+    ObjectNode read = call(LiveAction.DESCRIBE_CASTER_CONFIG, "acct", "CasterId", id);
+    assertEquals("live.example.com", read.get("DomainName").asText());
+    assertEquals("Keep Case", read.get("ProgramName").asText());
+    settings.setRejectChangesWhileRunning(true);
+    call(LiveAction.SET_CASTER_CONFIG, "acct", "CasterId", id, "DomainName", "a.com", "TranscodeConfig", READY_TRANSCODE);
+    call(LiveAction.START_CASTER, "acct", "CasterId", id);
+    // The service compares what it would store: the same domain in other case is no change.
+    call(LiveAction.SET_CASTER_CONFIG, "acct", "CasterId", id, "DomainName", "A.COM", "TranscodeConfig", READY_TRANSCODE);
+    assertThrows(IllegalArgumentException.class, () -> settings.setNormalizeOnWrite(Map.of("TranscodeConfig", "lowercase")));
+    assertThrows(IllegalArgumentException.class, () -> settings.setNormalizeOnWrite(Map.of("DomainName", "reverse")));
+    settings.setNormalizeOnWrite(Map.of());
+    settings.setRejectChangesWhileRunning(false);
+    call(LiveAction.SET_CASTER_CONFIG, "acct", "CasterId", id, "DomainName", "B.com", "TranscodeConfig", READY_TRANSCODE);
+    assertEquals("B.com", call(LiveAction.DESCRIBE_CASTER_CONFIG, "acct", "CasterId", id).get("DomainName").asText());
   }
 
   @Test

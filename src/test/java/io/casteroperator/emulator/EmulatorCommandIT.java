@@ -100,6 +100,44 @@ class EmulatorCommandIT {
   }
 
   @Test
+  void studioRegionAndNormalisationOptions() throws Exception {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try (LiveEmulator emu = parse("--port", "0", "--default-region", "cn-beijing", "--normalize-on-write", "DomainName=lowercase",
+            "--studio-inputs", "4", "--reject-start-while-running", "--no-reject-stop-while-idle",
+            "--reject-studio-changes-while-running", "--strict-references")
+        .startEmulator()) {
+      assertEquals("cn-beijing", emu.defaultRegion());
+      assertEquals(java.util.Map.of("DomainName", "lowercase"), emu.normalizeOnWrite());
+      assertEquals(4, emu.studioInputs());
+      assertTrue(emu.rejectStartWhileRunning());
+      assertFalse(emu.rejectStopWhileIdle());
+      assertTrue(emu.rejectStudioChangesWhileRunning());
+      assertTrue(emu.strictReferences());
+      // A client in the default region finds what the console created there.
+      String id = emu.createCaster(LiveEmulator.DEMO_ACCOUNT, null, "beijing");
+      DescribeCastersRequest here = new DescribeCastersRequest();
+      here.setCasterId(id);
+      IAcsClient beijing = new DefaultAcsClient(DefaultProfile.getProfile("cn-beijing",
+          LiveEmulator.DEMO_ACCESS_KEY_ID, LiveEmulator.DEMO_ACCESS_KEY_SECRET));
+      assertEquals(1, call(emu, beijing, here).getTotal());
+    } finally {
+      System.setOut(original);
+    }
+    assertTrue(captured.toString(StandardCharsets.UTF_8).contains("Default region: cn-beijing"));
+    try (LiveEmulator defaults = parse("--port", "0").startEmulator()) {
+      assertEquals("cn-shanghai", defaults.defaultRegion());
+      assertTrue(defaults.rejectStopWhileIdle(), "on by default");
+      assertFalse(defaults.strictReferences());
+      assertEquals(12, defaults.studioInputs());
+    }
+    assertThrows(CommandLine.ParameterException.class,
+        () -> parse("--port", "0", "--normalize-on-write", "Delay=lowercase").startEmulator());
+    assertThrows(CommandLine.ParameterException.class, () -> parse("--port", "0", "--studio-inputs", "0").startEmulator());
+  }
+
+  @Test
   void closingReleasesThePort() {
     LiveEmulator first = LiveEmulator.builder().port(0).build().start();
     int port = first.port();

@@ -13,6 +13,9 @@ import com.aliyuncs.http.MethodType;
 import com.aliyuncs.http.ProtocolType;
 import com.aliyuncs.live.model.v20161101.CreateCasterRequest;
 import com.aliyuncs.live.model.v20161101.SetCasterConfigRequest;
+import com.aliyuncs.live.model.v20161101.StartCasterRequest;
+import com.aliyuncs.live.model.v20161101.StartCasterResponse;
+import com.aliyuncs.live.model.v20161101.StopCasterRequest;
 import com.aliyuncs.profile.DefaultProfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -21,7 +24,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +97,13 @@ abstract class EmulatorFixture {
     emulator.setAllQuotas(1000);
     emulator.setMaxCastersPerAccount(1000);
     emulator.setRejectChangesWhileRunning(false);
+    emulator.setDefaultRegion(REGION);
+    emulator.setNormalizeOnWrite(Map.of());
+    emulator.setStudioInputs(12);
+    emulator.setRejectStartWhileRunning(false);
+    emulator.setRejectStopWhileIdle(true);
+    emulator.setRejectStudioChangesWhileRunning(false);
+    emulator.setStrictReferences(false);
     CLOCK.resetOffset();
   }
 
@@ -157,6 +174,65 @@ abstract class EmulatorFixture {
     set.setTranscodeConfig(READY_TRANSCODE);
     call(set);
     return id;
+  }
+
+  static StartCasterResponse start(String casterId) throws ClientException {
+    StartCasterRequest start = new StartCasterRequest();
+    start.setCasterId(casterId);
+    return call(start);
+  }
+
+  static void stop(String casterId) throws ClientException {
+    StopCasterRequest stop = new StopCasterRequest();
+    stop.setCasterId(casterId);
+    call(stop);
+  }
+
+  /** A caster started once through the API: it has its PVW and PGM scenes. */
+  static String startedCaster(String name) throws ClientException {
+    String id = readyCaster(name);
+    start(id);
+    return id;
+  }
+
+  /** The error code the SDK raises, or "OK". */
+  static String code(AcsRequest<?> request) {
+    try {
+      call(request);
+      return "OK";
+    } catch (ClientException e) {
+      return e.getErrCode();
+    }
+  }
+
+  /** Sends {@code n} requests at once behind a start gate; "OK" or the error code of each. */
+  static List<String> burst(int n, Supplier<AcsRequest<?>> request) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try {
+      CountDownLatch gate = new CountDownLatch(1);
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        AcsRequest<?> r = request.get();
+        results.add(pool.submit(() -> {
+          gate.await();
+          return code(r);
+        }));
+      }
+      gate.countDown();
+      List<String> codes = new ArrayList<>();
+      for (Future<String> f : results) {
+        codes.add(f.get());
+      }
+      return codes;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The HTTP status a signed request gets, sent raw (the SDK does not expose it on errors). */
+  static int httpStatus(String action, Map<String, String> parameters) throws IOException, InterruptedException {
+    Map<String, String> p = RawSigner.signed("GET", action, KEY_A, SECRET_A, parameters);
+    return rawGet("/?" + RawSigner.formEncode(p)).statusCode();
   }
 
   // ---- raw HTTP, for what the SDK cannot be made to send ----

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -89,10 +90,20 @@ class QuotaWindowTest {
   @Test
   void documentedDefaults() {
     EmulatorSettings settings = new EmulatorSettings();
+    Map<String, Integer> quotas = settings.quotas();
+    assertEquals(27, quotas.size());
     assertEquals(
         Map.of("CreateCaster", 10, "DescribeCasters", 15, "DescribeCasterConfig", 15, "SetCasterConfig", 10,
             "StartCaster", 10, "StopCaster", 10, "DeleteCaster", 10),
-        settings.quotas());
+        Map.copyOf(new java.util.LinkedHashMap<>(quotas) {{ keySet().retainAll(List.of("CreateCaster", "DescribeCasters",
+            "DescribeCasterConfig", "SetCasterConfig", "StartCaster", "StopCaster", "DeleteCaster")); }}));
+    // studio-api-notes §0.4: 5/s for the stream URLs, 15/s for the studio's Describe calls, 10/s for its writes.
+    assertEquals(5, quotas.get("DescribeCasterStreamUrl"));
+    quotas.forEach((action, quota) -> {
+      if (!action.equals("DescribeCasterStreamUrl")) {
+        assertEquals(action.startsWith("Describe") ? 15 : 10, quota, action);
+      }
+    });
   }
 
   @Test

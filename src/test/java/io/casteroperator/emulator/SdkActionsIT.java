@@ -273,6 +273,31 @@ class SdkActionsIT extends EmulatorFixture {
     assertEquals("InvalidSecurityToken.MismatchWithAccessKey", failure(wrongToken, new DescribeCastersRequest()).getErrCode());
   }
 
+  @Test
+  void normaliseOnWriteMakesTheReadBackDifferFromWhatWasSent() throws Exception {
+    String id = createCaster("normalised");
+    JsonNode settings = adminPost("settings", "{\"normalizeOnWrite\":{\"DomainName\":\"lowercase\"}}");
+    assertEquals("lowercase", settings.at("/normalizeOnWrite/DomainName").asText());
+    SetCasterConfigRequest set = new SetCasterConfigRequest();
+    set.setCasterId(id);
+    set.setDomainName("Live.Example.COM");
+    set.setProgramName("Morning Show");
+    call(set);
+    DescribeCasterConfigRequest describe = new DescribeCasterConfigRequest();
+    describe.setCasterId(id);
+    DescribeCasterConfigResponse read = call(describe);
+    assertEquals("live.example.com", read.getDomainName());
+    assertEquals("Morning Show", read.getProgramName(), "only the configured parameter");
+
+    assertEquals(400, rawPost(LiveEmulator.ADMIN_PATH + "settings", "application/json",
+        "{\"normalizeOnWrite\":{\"Delay\":\"lowercase\"}}").statusCode());
+    assertEquals(400, rawPost(LiveEmulator.ADMIN_PATH + "settings", "application/json",
+        "{\"normalizeOnWrite\":{\"DomainName\":\"rot13\"}}").statusCode());
+    adminPost("settings", "{\"normalizeOnWrite\":{}}");
+    call(set);
+    assertEquals("Live.Example.COM", call(describe).getDomainName());
+  }
+
   /** Every getter of the SDK's response object (and of the objects inside) returns something. */
   private static void assertEverythingPopulated(Object object, String path) throws Exception {
     for (Method getter : object.getClass().getMethods()) {
