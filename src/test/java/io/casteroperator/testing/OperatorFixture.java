@@ -62,6 +62,10 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
   public static final String SECOND_KEY = "LTAIsecondKeyOfDemo";
   public static final String SECOND_SECRET = "second-secret";
   public static final String ACCOUNT = LiveEmulator.DEMO_ACCOUNT;
+  /** A key of another account, which cannot see the demo account's casters. */
+  public static final String OTHER_ACCOUNT_KEY = "LTAIotherAccount";
+  public static final String OTHER_ACCOUNT_SECRET = "other-account-secret";
+  public static final String OTHER_ACCOUNT = "other";
   public static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -97,6 +101,7 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
         .port(0)
         .account(DEFAULT_KEY, DEFAULT_SECRET, ACCOUNT)
         .account(SECOND_KEY, SECOND_SECRET, ACCOUNT)
+        .account(OTHER_ACCOUNT_KEY, OTHER_ACCOUNT_SECRET, OTHER_ACCOUNT)
         .build()
         .start();
     kube = MockKubernetes.start(0);
