@@ -50,6 +50,16 @@ import io.fabric8.kubernetes.model.annotation.Version;
         + " cannot move between regions; create another Caster for a caster in another region (checked on updates only)",
     fieldPath = ".spec.regionId",
     reason = "FieldValueForbidden")
+// Channels can never be turned off once they are on in the cloud (status.channelsEnabled); until
+// then, a channelEnable: true that is still waiting for a stopped caster may be withdrawn.
+@ValidationRule(
+    value = "!has(oldSelf.spec) || !has(oldSelf.spec.channelEnable) || !oldSelf.spec.channelEnable"
+        + " || (has(self.spec) && has(self.spec.channelEnable) && self.spec.channelEnable)"
+        + " || !has(oldSelf.status) || !has(oldSelf.status.channelsEnabled) || !oldSelf.status.channelsEnabled",
+    message = "channelEnable cannot be turned off once channels are enabled on the caster (status.channelsEnabled):"
+        + " the Live API can never disable them (checked on updates only)",
+    fieldPath = ".spec.channelEnable",
+    reason = "FieldValueForbidden")
 public class Caster extends CustomResource<CasterSpec, CasterStatus> implements Namespaced {
 
   public static final String GROUP = "live.caster-operator.io";

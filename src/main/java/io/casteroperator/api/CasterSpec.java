@@ -17,13 +17,6 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder(alphabetic = true)
 @ValidationRule(
-    value = "!has(oldSelf.channelEnable) || !oldSelf.channelEnable"
-        + " || (has(self.channelEnable) && self.channelEnable)",
-    message = "channelEnable cannot be turned off once it is true: the Live API can never disable"
-        + " channels (checked on updates only)",
-    fieldPath = ".channelEnable",
-    reason = "FieldValueForbidden")
-@ValidationRule(
     value = "!has(oldSelf.casterId) || (has(self.casterId) && self.casterId == oldSelf.casterId)",
     message = "casterId cannot be changed or removed once set: create another Caster to manage"
         + " another caster (checked on updates only)",

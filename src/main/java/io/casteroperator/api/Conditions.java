@@ -47,6 +47,11 @@ public final class Conditions {
     public static final String CORRECTED = "Corrected";
     /** The cloud matches the spec. */
     public static final String NO_DRIFT = "NoDrift";
+    /**
+     * A correction of drift did not take: the next read still differed in the same fields. They are
+     * not corrected again until the spec changes.
+     */
+    public static final String CORRECTION_DID_NOT_TAKE = "CorrectionDidNotTake";
     /** The operator failed on this Caster (a bug); it tries again after the slow probe. */
     public static final String OPERATOR_ERROR = "OperatorError";
     /** The cloud caster is being stopped and deleted. */

@@ -17,11 +17,24 @@ public class DriftCorrection {
   @Size(max = 64)
   private String correctedAt;
 
+  /** The metadata.generation whose spec the correction set back. */
+  private Long generation;
+
+  /**
+   * Fields whose correction did not take: the next read still differed (the service keeps its own
+   * value, normalising what it is sent, say). They are not corrected again until the spec changes.
+   */
+  @Size(max = 64)
+  @EachItem(maxLength = 256)
+  private List<String> didNotTake;
+
   public DriftCorrection() {}
 
-  public DriftCorrection(List<String> fields, String correctedAt) {
+  public DriftCorrection(List<String> fields, String correctedAt, Long generation, List<String> didNotTake) {
     this.fields = fields;
     this.correctedAt = correctedAt;
+    this.generation = generation;
+    this.didNotTake = didNotTake;
   }
 
   public List<String> getFields() {
@@ -38,5 +51,21 @@ public class DriftCorrection {
 
   public void setCorrectedAt(String correctedAt) {
     this.correctedAt = correctedAt;
+  }
+
+  public Long getGeneration() {
+    return generation;
+  }
+
+  public void setGeneration(Long generation) {
+    this.generation = generation;
+  }
+
+  public List<String> getDidNotTake() {
+    return didNotTake;
+  }
+
+  public void setDidNotTake(List<String> didNotTake) {
+    this.didNotTake = didNotTake;
   }
 }

@@ -70,6 +70,24 @@ public record ObservableConfig(Map<String, Object> fields) {
     return new ObservableConfig(f);
   }
 
+  /**
+   * The fields {@code config} sets that DescribeCasterConfig never reports, so a read cannot show
+   * whether they hold: RecordConfig's interval, and a host of a sync group in conference mode.
+   */
+  public static List<String> notReadBack(DesiredConfig config) {
+    List<String> fields = new ArrayList<>();
+    if (config.recording() != null && config.recording().intervalMillis() != null) {
+      fields.add("recordConfig.interval");
+    }
+    List<DesiredConfig.SyncGroup> groups = config.syncGroups() == null ? List.of() : config.syncGroups();
+    for (int i = 0; i < groups.size(); i++) {
+      if (Integer.valueOf(1).equals(groups.get(i).mode()) && groups.get(i).hostResourceId() != null) {
+        fields.add("syncGroupsConfig[" + i + "].hostResourceId");
+      }
+    }
+    return fields;
+  }
+
   /** Whether the cloud (this) shows what {@code desired} asks for. */
   public boolean satisfies(ObservableConfig desired) {
     return differencesFrom(desired).isEmpty();

@@ -46,10 +46,11 @@ public final class SpecValidator {
   }
 
   /**
-   * The transition rules of the CRD (they run on updates only): channels cannot be turned off
-   * again, and casterId cannot change once set.
+   * The transition rules of the CRD (they run on updates only): channels cannot be turned off once
+   * they are on in the cloud ({@code channelsEnabled}, from the previous status), and casterId
+   * cannot change once set.
    */
-  public static List<Violation> validateUpdate(CasterSpec previous, CasterSpec next) {
+  public static List<Violation> validateUpdate(CasterSpec previous, Boolean channelsEnabled, CasterSpec next) {
     List<Violation> violations = new ArrayList<>();
     // An unreadable spec has no field values (they all read as null): comparing it would invent
     // "channelEnable turned off" and "casterId removed". validate(next) already refuses it, and the
@@ -57,9 +58,10 @@ public final class SpecValidator {
     if (previous == null || next == null || previous instanceof UnreadableSpec || next instanceof UnreadableSpec) {
       return violations;
     }
-    if (Boolean.TRUE.equals(previous.getChannelEnable()) && !Boolean.TRUE.equals(next.getChannelEnable())) {
+    if (Boolean.TRUE.equals(channelsEnabled) && Boolean.TRUE.equals(previous.getChannelEnable())
+        && !Boolean.TRUE.equals(next.getChannelEnable())) {
       violations.add(new Violation("spec.channelEnable", "cel",
-          "spec.channelEnable: cannot be turned off once it is true: the Live API can never disable channels"));
+          "spec.channelEnable: cannot be turned off once channels are enabled on the caster: the Live API can never disable them"));
     }
     if (previous.getCasterId() != null && !Objects.equals(previous.getCasterId(), next.getCasterId())) {
       violations.add(new Violation("spec.casterId", "cel",

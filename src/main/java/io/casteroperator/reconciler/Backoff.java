@@ -43,11 +43,9 @@ final class Backoff {
    */
   boolean holding(Reconciliation r) {
     CasterMemory m = r.memory;
-    var s = r.status();
-    if (m.holdUntil == null && s.getNextRetryTime() != null && s.getLastErrorCode() != null && r.base != null
-        && Long.valueOf(r.generation()).equals(r.base.getObservedGeneration())) {
-      m.holdUntil = Instant.parse(s.getNextRetryTime());
-      m.heldFor = r.fingerprint();
+    if (!m.holdRestored) {
+      m.holdRestored = true;
+      restore(r);
     }
     if (m.holdUntil != null && r.now.isBefore(m.holdUntil) && r.fingerprint().equals(m.heldFor)) {
       r.wakeUpAt(m.holdUntil);
@@ -58,6 +56,32 @@ final class Backoff {
     }
     m.holdUntil = null;
     return false;
+  }
+
+  /**
+   * On the first reconcile since the operator started, a failure's hold comes from status, where the
+   * instance before this one wrote it. Only then: afterwards this instance's memory knows better, and
+   * a status edited from outside must not hold a Caster back. Nor may a hold longer than any this
+   * operator sets (it was not set by an operator).
+   */
+  private void restore(Reconciliation r) {
+    var s = r.status();
+    if (r.memory.holdUntil != null || s.getNextRetryTime() == null || s.getLastErrorCode() == null || r.base == null
+        || !Long.valueOf(r.generation()).equals(r.base.getObservedGeneration())) {
+      return;
+    }
+    Instant until;
+    try {
+      until = Instant.parse(s.getNextRetryTime());
+    } catch (java.time.format.DateTimeParseException e) {
+      return;
+    }
+    Duration longest = java.util.stream.Stream.of(settings.backoffCap(), settings.slowProbe(), settings.preconditionPoll())
+        .max(Duration::compareTo).orElseThrow();
+    if (!until.isAfter(r.now.plus(longest))) {
+      r.memory.holdUntil = until;
+      r.memory.heldFor = r.fingerprint();
+    }
   }
 
   /** A success: the next failure starts the backoff afresh. */

@@ -34,6 +34,9 @@ final class CasterMemory {
   Instant holdUntil;
   String heldFor;
 
+  /** Whether the hold of a failure recorded in status was considered (once, on the first reconcile). */
+  boolean holdRestored;
+
   /** When the next drift check is due. */
   Instant nextDriftCheck;
 

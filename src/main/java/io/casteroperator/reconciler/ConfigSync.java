@@ -8,6 +8,7 @@ import io.casteroperator.api.CasterOrigin;
 import io.casteroperator.config.ConfigHash;
 import io.casteroperator.config.DesiredConfig;
 import io.casteroperator.config.FieldDifference;
+import io.casteroperator.config.ObservableConfig;
 import io.casteroperator.config.SpecMapper;
 import io.casteroperator.live.CasterInfo;
 import io.casteroperator.live.ObservedConfig;
@@ -130,19 +131,23 @@ final class ConfigSync {
     drift.checked(r);
     List<FieldDifference> drifted = r.memory.observed.config().observable().differencesFrom(effective.observable());
     outcomes.driftObserved(r, drifted);
-    return Optional.of(drifted);
+    return Optional.of(outcomes.correctable(r, drifted));
   }
 
-  /** Before the first write: an adopted caster that already matches is not written at all. */
+  /**
+   * Before the first write: an adopted caster that already matches is not written at all (unless
+   * the spec sets what no read can show: then only a write makes sure).
+   */
   private boolean satisfiedBeforeFirstWrite(Reconciliation r, DesiredConfig effective, String hash) {
     List<FieldDifference> differences = r.memory.observed.config().observable().differencesFrom(effective.observable());
-    if (differences.isEmpty()) {
+    List<String> notReadBack = ObservableConfig.notReadBack(effective);
+    if (differences.isEmpty() && notReadBack.isEmpty()) {
       outcomes.alreadyInSync(r, effective, hash);
       drift.checked(r);
       return true;
     }
     if (r.status().getOrigin() == CasterOrigin.Adopted && !r.memory.adoptionAnnounced) {
-      outcomes.adoptionChanges(r, differences);
+      outcomes.adoptionChanges(r, differences, notReadBack);
       r.memory.adoptionAnnounced = true;
     }
     return false;

@@ -37,6 +37,7 @@ final class Creation {
       return false;
     }
     String id = answer.get().value();
+    CrashPoint.AFTER_CREATE_CASTER.reach();
     r.kube.annotateCasterId(r.caster, id);
     r.casterId = id;
     r.memory.observed = new ObservedConfig(id, DesiredConfig.EMPTY); // a new caster is empty

@@ -237,22 +237,67 @@ final class Outcomes {
     }
   }
 
+  /**
+   * Of the fields found drifted, those a write may set back: not those whose correction for this
+   * spec already did not take (the next read still differed), which are reported instead.
+   */
+  List<FieldDifference> correctable(Reconciliation r, List<FieldDifference> drift) {
+    DriftCorrection last = r.status().getLastDriftCorrection();
+    if (drift.isEmpty() || last == null || !Long.valueOf(r.generation()).equals(last.getGeneration())) {
+      return drift;
+    }
+    java.util.Set<String> givenUp = new java.util.TreeSet<>(last.getDidNotTake() == null ? List.of() : last.getDidNotTake());
+    List<FieldDifference> kept = drift.stream()
+        .filter(d -> givenUp.contains(d.field()) || (last.getFields() != null && last.getFields().contains(d.field())))
+        .toList();
+    if (kept.isEmpty()) {
+      return drift;
+    }
+    boolean news = kept.stream().anyMatch(d -> !givenUp.contains(d.field()));
+    kept.forEach(d -> givenUp.add(d.field()));
+    last.setDidNotTake(List.copyOf(givenUp));
+    String values = kept.stream().map(d -> d.field() + " = " + truncate(d.observedJson()) + " (spec: " + truncate(d.desiredJson()) + ")")
+        .collect(Collectors.joining(", "));
+    String message = "corrected at " + last.getCorrectedAt() + ", but the cloud keeps its own values: " + values
+        + "; not corrected again until the spec changes";
+    r.draft.drifted(True, Reason.CORRECTION_DID_NOT_TAKE, message);
+    if (news) {
+      r.warning(Reason.CORRECTION_DID_NOT_TAKE, "caster " + r.casterId + ": " + message);
+    }
+    return drift.stream().filter(d -> !givenUp.contains(d.field())).toList();
+  }
+
   void driftCorrected(Reconciliation r, List<FieldDifference> drift) {
     String fields = fields(drift);
-    r.status().setDrift(null);
-    r.status().setLastDriftCorrection(new DriftCorrection(drift.stream().map(FieldDifference::field).toList(), r.now.toString()));
-    r.draft.drifted(False, Reason.CORRECTED, "set back to the spec at " + r.now + ": " + fields);
+    DriftCorrection last = r.status().getLastDriftCorrection();
+    List<String> givenUp = last != null && Long.valueOf(r.generation()).equals(last.getGeneration()) ? last.getDidNotTake() : null;
+    // What is still drifted, though not corrected, stays visible.
+    r.status().setDrift(r.status().getDrift() == null ? null : nullIfEmpty(r.status().getDrift().stream()
+        .filter(e -> givenUp != null && givenUp.contains(e.getField())).toList()));
+    r.status().setLastDriftCorrection(new DriftCorrection(drift.stream().map(FieldDifference::field).toList(), r.now.toString(),
+        r.generation(), givenUp));
+    if (givenUp == null) {
+      r.draft.drifted(False, Reason.CORRECTED, "set back to the spec at " + r.now + ": " + fields);
+    }
     r.event("DriftCorrected", "caster " + r.casterId + " was changed outside the operator; set back: " + fields);
     metrics.driftCorrected();
   }
 
-  /** The caster is about to be written for the first time: say what will change or be cleared. */
-  void adoptionChanges(Reconciliation r, List<FieldDifference> differences) {
+  private static <T> List<T> nullIfEmpty(List<T> list) {
+    return list.isEmpty() ? null : list;
+  }
+
+  /**
+   * The caster is about to be written for the first time: say everything the write will change or
+   * clear, and what it sets that no read can show.
+   */
+  void adoptionChanges(Reconciliation r, List<FieldDifference> differences, List<String> notReadBack) {
     String changes = differences.stream()
         .map(d -> d.field() + (d.desired() == null ? " (cleared)" : " (changed)"))
         .collect(Collectors.joining(", "));
     r.event("AdoptionChanges", "SetCasterConfig replaces the whole configuration of caster " + r.casterId
-        + "; the first write changes: " + changes);
+        + "; the first write changes: " + (changes.isEmpty() ? "nothing the service reports" : changes)
+        + (notReadBack.isEmpty() ? "" : "; will be set, cannot be read back: " + String.join(", ", notReadBack)));
   }
 
   // ---------------------------------------------------------------- deletion

@@ -50,6 +50,21 @@ class ChannelPreconditionIT {
   }
 
   @Test
+  void channelsStillWaitingForAStoppedCasterCanBeWithdrawn() {
+    String id = fixture.cloudCaster();
+    fixture.emulator().setRunning(id, true);
+    String name = OperatorFixture.uniqueName("withdrawn");
+    fixture.apply(name, "casterId: %s\nchannelEnable: true\ndelay: 4".formatted(id));
+    fixture.awaitReady(name, "False", Conditions.Reason.CHANNEL_ENABLE_REQUIRES_STOPPED_CASTER);
+
+    fixture.apply(name, "casterId: %s\nchannelEnable: false\ndelay: 4".formatted(id));
+
+    var applied = fixture.awaitReady(name);
+    assertEquals(false, applied.getChannelsEnabled());
+    assertEquals(0, fixture.emulator().caster(id).orElseThrow().channelEnable(), "channels were never turned on");
+  }
+
+  @Test
   void channelsOnInTheCloudStayOnAndTheSpecIsToldSo() {
     String id = fixture.cloudCaster();
     fixture.emulator().changeConfig(id, Map.of("ChannelEnable", "1"));

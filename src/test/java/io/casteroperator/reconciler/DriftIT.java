@@ -109,4 +109,37 @@ class DriftIT {
         fixture.emulator().callLog(null, id, null, 100).stream()
             .allMatch(c -> c.action().startsWith("Describe")));
   }
+
+  /**
+   * The service may keep its own form of a value (here it lower-cases DomainName): a correction that
+   * does not take is made once, reported, and not made again every drift interval.
+   */
+  @Test
+  void aCorrectionThatDoesNotTakeIsMadeOnceAndReported() {
+    String id = fixture.cloudCaster();
+    String name = OperatorFixture.uniqueName("normalised");
+    fixture.emulator().setNormalizeOnWrite(Map.of("DomainName", "lowercase"));
+    try {
+      fixture.apply(withDriftInterval(name, "1s", "casterId: %s\ndomainName: Live.Example.COM".formatted(id)));
+      fixture.awaitReady(name);
+
+      var status = fixture.awaitCondition(name, Conditions.DRIFTED, "True", Conditions.Reason.CORRECTION_DID_NOT_TAKE);
+      String message = condition(status, Conditions.DRIFTED).getMessage();
+      assertTrue(message.contains("domainName") && message.contains("live.example.com"), message);
+      assertEquals(List.of("domainName"), status.getLastDriftCorrection().getDidNotTake());
+      assertEquals("True", condition(status, Conditions.READY).getStatus().name(), "the spec is applied; the cloud keeps its form");
+
+      // Many drift intervals later: still the first write and the one correction, nothing more.
+      int reads = fixture.callCount(id, "DescribeCasterConfig");
+      await().atMost(OperatorFixture.TIMEOUT).until(() -> fixture.callCount(id, "DescribeCasterConfig") >= reads + 5);
+      assertEquals(2, fixture.callCount(id, "SetCasterConfig"), "one write, one correction");
+
+      // A new spec is a new attempt.
+      fixture.apply(withDriftInterval(name, "1s", "casterId: %s\ndomainName: Live.Example.COM\ndelay: 1".formatted(id)));
+      fixture.awaitStatus(name, s -> Long.valueOf(2).equals(s.getAppliedGeneration()), "generation 2 applied");
+      assertTrue(fixture.callCount(id, "SetCasterConfig") >= 3, "the new spec is written");
+    } finally {
+      fixture.emulator().setNormalizeOnWrite(Map.of());
+    }
+  }
 }

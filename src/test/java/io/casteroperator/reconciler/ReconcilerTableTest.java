@@ -60,6 +60,23 @@ class ReconcilerTableTest {
                 () -> assertEquals(ACCOUNT, w.status().getAccountId()),
                 () -> assertNull(w.status().getCredentialsSecretName(), "the default credentials have no Secret"))),
 
+        new Row("the first write to an adopted caster names what it changes, and what it sets that no read shows",
+            w -> adopted(w).spec("casterId: " + ID + "\ndelay: 3\nrecordConfig: {ossBucket: b, interval: 5000}").reconcile(),
+            "True/Applied", List.of("DescribeCasterConfig " + AT_HOME, "SetCasterConfig " + AT_HOME),
+            List.of("AdoptionChanges", "Applied"), List.of(),
+            w -> {
+              String event = w.events.get(0);
+              assertTrue(event.contains("delay (changed)") && event.contains("recordConfig.ossBucket (changed)")
+                  && event.endsWith("will be set, cannot be read back: recordConfig.interval"), event);
+            }),
+
+        new Row("an adopted caster that matches but for a field no read shows: written once, to be sure",
+            w -> adopted(w).spec("casterId: " + ID + "\nrecordConfig: {interval: 5000}").reconcile(),
+            "True/Applied", List.of("DescribeCasterConfig " + AT_HOME, "SetCasterConfig " + AT_HOME),
+            List.of("AdoptionChanges", "Applied"), List.of(),
+            w -> assertTrue(w.events.get(0).contains("changes: nothing the service reports; will be set, cannot be read back: "
+                + "recordConfig.interval"), w.events.get(0))),
+
         new Row("an adopted caster that already matches: read, no write",
             w -> adopted(w).spec("casterId: " + ID).reconcile(),
             "True/Applied", List.of("DescribeCasterConfig " + AT_HOME), List.of("InSync"), List.of(), w -> { }),
@@ -134,6 +151,21 @@ class ReconcilerTableTest {
             w -> adopted(w).spec("casterId: " + ID).failing("DescribeCasterConfig", "Throttling.User", 400).reconcile(),
             "False/Throttled", List.of("DescribeCasterConfig " + AT_HOME), List.of(), List.of("Throttled"),
             w -> assertEquals("Throttling.User", w.status().getLastErrorCode())),
+
+        new Row("a failure's hold written into status from outside does not hold the Caster back",
+            w -> claimed(w).editStatus(s -> {
+                  s.setLastErrorCode("Bogus.Code");
+                  s.setNextRetryTime("2030-01-01T00:00:00Z");
+                })
+                .spec("casterId: " + ID + "\ndelay: 7").reconcile(),
+            "True/Applied", List.of("SetCasterConfig " + AT_HOME), List.of("Applied"), List.of(),
+            w -> assertAll(() -> assertNull(w.status().getLastErrorCode()), () -> assertNull(w.status().getNextRetryTime()))),
+
+        new Row("after a restart, a hold recorded in status is kept (no call before it ends)",
+            w -> claimed(w).failing("SetCasterConfig", "InternalError", 500).spec("casterId: " + ID + "\ndelay: 7").reconcile()
+                .restarted().reconcile(),
+            "False/Retrying", List.of(), List.of(), List.of(),
+            w -> assertNotNull(w.wakeUp, "woken when the hold ends")),
 
         new Row("an invalid spec: no call",
             w -> adopted(w).spec("casterId: " + ID + "\ndelay: 301").reconcile(),

@@ -44,7 +44,9 @@ final class TableWorld implements Kube {
   final List<String> warnings = new ArrayList<>();
   private final AtomicLong budgetNanos = new AtomicLong();
   private Instant now = Instant.parse("2026-12-04T10:00:00Z");
-  private final CasterReconciler reconciler;
+  private CasterReconciler reconciler;
+  private final ReconcilerSettings settings;
+  private final ApiBudgets budgets;
   Caster caster;
   Duration wakeUp;
 
@@ -53,9 +55,14 @@ final class TableWorld implements Kube {
   }
 
   TableWorld(ReconcilerSettings settings) {
-    ApiBudgets budgets = new ApiBudgets(
+    this.settings = settings;
+    this.budgets = new ApiBudgets(
         new BudgetSettings(Map.of(), 10, 0.02, Duration.ofMillis(10), Duration.ofSeconds(10), Duration.ofSeconds(10)),
         () -> budgetNanos.addAndGet(1_000_000_000L));
+    reconciler = newReconciler(settings);
+  }
+
+  private CasterReconciler newReconciler(ReconcilerSettings settings) {
     Clock clock = new Clock() {
       @Override
       public ZoneOffset getZone() {
@@ -72,7 +79,7 @@ final class TableWorld implements Kube {
         return now;
       }
     };
-    reconciler = new CasterReconciler(
+    return new CasterReconciler(
         settings.withDefaultCredentials(new LiveCredentials.AccessKey("LTAIdefault", "default-secret", null, ACCOUNT)),
         cloud, budgets, new ReconcilerMetrics(new SimpleMeterRegistry(), budgets), clock,
         (user, namespace, name) -> secrets.get(namespace + "/" + name));
@@ -153,6 +160,18 @@ final class TableWorld implements Kube {
 
   TableWorld incompleteListing() {
     cloud.incompleteListing();
+    return this;
+  }
+
+  /** Someone edits the status (kubectl edit --subresource=status). */
+  TableWorld editStatus(java.util.function.Consumer<CasterStatus> edit) {
+    edit.accept(caster.getStatus());
+    return this;
+  }
+
+  /** The operator restarts: a new reconciler, which remembers nothing. */
+  TableWorld restarted() {
+    reconciler = newReconciler(settings);
     return this;
   }
 

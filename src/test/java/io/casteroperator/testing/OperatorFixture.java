@@ -220,6 +220,16 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
     startOperator();
   }
 
+  /** The API server's URL. */
+  public String kubeUrl() {
+    return kube.url();
+  }
+
+  /** Whether the operator of this fixture runs now (tests may stop it to run others in its place). */
+  public boolean operatorRunning() {
+    return operator != null && operator.alive();
+  }
+
   public LiveEmulator emulator() {
     return emulator;
   }

@@ -32,7 +32,8 @@ class ApiServerModelTest {
   @Test
   void transitionRulesRunOnlyOnUpdates() {
     ApiServerModel model = new ApiServerModel(CasterSchema.openApiV3Schema());
-    JsonNode on = CasterSchema.caster(CasterSchema.readYaml("{channelEnable: true}"));
+    com.fasterxml.jackson.databind.node.ObjectNode on = CasterSchema.caster(CasterSchema.readYaml("{channelEnable: true}"));
+    on.set("status", CasterSchema.readYaml("{channelsEnabled: true}"));
     JsonNode off = CasterSchema.caster(CasterSchema.readYaml("{channelEnable: false}"));
     assertEquals(List.of(), model.create(off).findings());
     assertEquals(List.of(new Finding("spec.channelEnable", "cel")), model.update(on, off).findings());

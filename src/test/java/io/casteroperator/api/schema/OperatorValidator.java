@@ -30,8 +30,14 @@ final class OperatorValidator {
   static List<Finding> update(JsonNode oldCaster, JsonNode caster) {
     CasterSpec next = read(caster);
     List<Violation> violations = new ArrayList<>(SpecValidator.validate(next));
-    violations.addAll(SpecValidator.validateUpdate(read(oldCaster), next));
+    violations.addAll(SpecValidator.validateUpdate(read(oldCaster), channelsEnabled(oldCaster), next));
     return findings(violations);
+  }
+
+  /** Whether the old Caster's status says channels are on in the cloud. */
+  private static Boolean channelsEnabled(JsonNode oldCaster) {
+    JsonNode enabled = oldCaster.path("status").path("channelsEnabled");
+    return enabled.isBoolean() ? enabled.asBoolean() : null;
   }
 
   private static List<Finding> findings(List<Violation> violations) {

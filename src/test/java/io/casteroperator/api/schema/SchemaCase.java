@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  *
  * @param update true when the entry has an {@code oldSpec} key (an update; {@code oldSpec: null}
  *     is an update from a Caster without spec)
+ * @param oldStatus the old Caster's status ({@code oldStatus}; null for none): rules at the root see it
  * @param schema what the API server (schema + CEL) refuses
  * @param java what the operator's Java validator refuses
  * @param why why the two differ; null when they agree
@@ -30,6 +31,7 @@ record SchemaCase(
     JsonNode spec,
     boolean update,
     JsonNode oldSpec,
+    JsonNode oldStatus,
     Set<Finding> schema,
     Set<Finding> java,
     String why,
@@ -38,7 +40,7 @@ record SchemaCase(
   static final String DIRECTORY = "schema-cases";
 
   private static final Set<String> KEYS =
-      Set.of("name", "spec", "oldSpec", "expect", "schema", "java", "why", "pruned", "note");
+      Set.of("name", "spec", "oldSpec", "oldStatus", "expect", "schema", "java", "why", "pruned", "note");
 
   @Override
   public String toString() {
@@ -115,7 +117,16 @@ record SchemaCase(
       }
     }
     return new SchemaCase(file, name, expand(entry.get("spec")), entry.has("oldSpec"),
-        expand(entry.get("oldSpec")), schema, java, split ? entry.get("why").asText() : null, pruned);
+        expand(entry.get("oldSpec")), entry.get("oldStatus"), schema, java, split ? entry.get("why").asText() : null, pruned);
+  }
+
+  /** The Caster before an update: its old spec, and its old status when the entry gives one. */
+  JsonNode oldCaster() {
+    com.fasterxml.jackson.databind.node.ObjectNode old = CasterSchema.caster(oldSpec);
+    if (oldStatus != null) {
+      old.set("status", oldStatus);
+    }
+    return old;
   }
 
   static JsonNode expand(JsonNode node) {
