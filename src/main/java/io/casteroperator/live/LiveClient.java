@@ -20,6 +20,12 @@ public interface LiveClient {
    */
   LiveResult<CasterInfo> observeState(String casterId);
 
+  /**
+   * DescribeCasters without a filter, one page ({@code pageNum} from 1, up to 100 casters): the
+   * state of many casters for one call.
+   */
+  LiveResult<CasterPage> listCasters(int pageNum, int pageSize);
+
   /** CreateCaster: the id of the new caster (the same id again for the same client token). */
   LiveResult<String> create(NewCaster caster);
 

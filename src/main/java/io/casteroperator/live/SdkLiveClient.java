@@ -68,11 +68,32 @@ final class SdkLiveClient implements LiveClient {
     return r.getCasterList().stream()
         .filter(c -> casterId.equals(c.getCasterId()))
         .findFirst()
-        .map(c -> LiveResult.ok(new CasterInfo(c.getCasterId(), c.getCasterName(),
-            Integer.valueOf(1).equals(c.getStatus()), Integer.valueOf(1).equals(c.getChannelEnable())),
-            r.getRequestId(), answer.latency()))
+        .map(c -> LiveResult.ok(info(c), r.getRequestId(), answer.latency()))
         .orElseGet(() -> LiveResult.failed(ErrorClassifier.error(NOT_LISTED, 200,
             "DescribeCasters does not list caster " + casterId, r.getRequestId(), false), answer.latency()));
+  }
+
+  @Override
+  public LiveResult<CasterPage> listCasters(int pageNum, int pageSize) {
+    DescribeCastersRequest request = new DescribeCastersRequest();
+    request.setPageNum(pageNum);
+    request.setPageSize(pageSize);
+    LiveResult<DescribeCastersResponse> answer = call(request, DescribeCastersResponse::getRequestId, r -> r);
+    if (!answer.isOk()) {
+      return LiveResult.failed(answer.error(), answer.latency());
+    }
+    DescribeCastersResponse r = answer.value();
+    if (r.getTotal() == null || r.getCasterList() == null) {
+      return LiveResult.failed(ErrorClassifier.error(LiveError.INCOMPLETE_ANSWER, 200,
+          "DescribeCasters answered without a caster list", r.getRequestId(), false), answer.latency());
+    }
+    return LiveResult.ok(new CasterPage(r.getCasterList().stream().map(SdkLiveClient::info).toList(), r.getTotal()),
+        r.getRequestId(), answer.latency());
+  }
+
+  private static CasterInfo info(DescribeCastersResponse.Caster c) {
+    return new CasterInfo(c.getCasterId(), c.getCasterName(),
+        Integer.valueOf(1).equals(c.getStatus()), Integer.valueOf(1).equals(c.getChannelEnable()));
   }
 
   @Override

@@ -1,8 +1,8 @@
 package io.casteroperator.ratelimit;
 
-import io.github.bucket4j.TimeMeter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,9 +12,10 @@ import java.util.function.LongSupplier;
 public final class ApiBudgets {
 
   private final BudgetSettings settings;
-  private final TimeMeter clock;
+  private final ActionBudget.LongClock clock;
   private final Map<BudgetKey, ActionBudget> budgets = new ConcurrentHashMap<>();
   private volatile long pausedUntil = Long.MIN_VALUE;
+  private volatile Consumer<String> waker = caller -> { };
 
   public ApiBudgets(BudgetSettings settings) {
     this(settings, System::nanoTime);
@@ -23,17 +24,19 @@ public final class ApiBudgets {
   /** With a clock of nanoseconds, for tests. */
   public ApiBudgets(BudgetSettings settings, LongSupplier nanoClock) {
     this.settings = settings;
-    this.clock = new TimeMeter() {
-      @Override
-      public long currentTimeNanos() {
-        return nanoClock.getAsLong();
-      }
+    this.clock = nanoClock::getAsLong;
+  }
 
-      @Override
-      public boolean isWallClockBased() {
-        return false;
-      }
-    };
+  /**
+   * Who to tell when a queued caller's slot moved earlier (the rate recovered after throttling):
+   * it was told to come back later than it now may.
+   */
+  public void onEarlierSlot(Consumer<String> wake) {
+    this.waker = wake;
+  }
+
+  public BudgetSettings settings() {
+    return settings;
   }
 
   /**
@@ -41,7 +44,7 @@ public final class ApiBudgets {
    * reserves the caller's slot, and later asks by the same caller for the same key find it.
    */
   public Permit acquire(String caller, BudgetKey key, Priority priority) {
-    long now = clock.currentTimeNanos();
+    long now = clock.nanos();
     if (now < pausedUntil) {
       return Permit.comeBackIn(pausedUntil - now);
     }
@@ -54,7 +57,7 @@ public final class ApiBudgets {
    * cannot see those calls.
    */
   public void pauseForOneWindow() {
-    pausedUntil = clock.currentTimeNanos() + 1_000_000_000L + settings.windowGuard().toNanos();
+    pausedUntil = clock.nanos() + 1_000_000_000L + settings.windowGuard().toNanos();
   }
 
   /** The call made with {@code permit} has returned: its answer, or its failure, is in. */
@@ -87,7 +90,13 @@ public final class ApiBudgets {
     return java.util.Set.copyOf(budgets.keySet());
   }
 
+  /** Callers queued for this key now. */
+  public int queued(BudgetKey key) {
+    return budget(key).queued();
+  }
+
   private ActionBudget budget(BudgetKey key) {
-    return budgets.computeIfAbsent(key, k -> new ActionBudget(settings.quota(k.action()), settings, clock));
+    return budgets.computeIfAbsent(key, k -> new ActionBudget(k.toString(), settings.quota(k.action()), settings, clock,
+        caller -> waker.accept(caller)));
   }
 }

@@ -12,6 +12,9 @@ import java.time.Instant;
  */
 final class CasterMemory {
 
+  /** Which Caster this is (namespace and name), to wake it up by uid. */
+  io.javaoperatorsdk.operator.processing.event.ResourceID id;
+
   /**
    * A status this operator decided but the API server does not hold yet (its write was deferred
    * while the Caster waits for its budget, or failed); {@code null} when the API server holds what

@@ -7,6 +7,7 @@ import io.casteroperator.config.SpecValidator;
 import io.casteroperator.config.Violation;
 import io.casteroperator.live.LiveClientFactory;
 import io.casteroperator.ratelimit.ApiBudgets;
+import io.casteroperator.ratelimit.SweepPlanner;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -46,8 +47,11 @@ public final class CasterReconciler implements Reconciler<Caster> {
   /** Casters by the cloud caster they manage, to give each caster one owner. */
   static final String CASTER_ID_INDEX = "casterId";
   private static final Logger LOG = LoggerFactory.getLogger(CasterReconciler.class);
+  /** The share of each read quota that drift checks are planned at; the rest is left to users. */
+  private static final double BACKGROUND_SHARE = 0.9;
 
   private final MemoryStore memory = new MemoryStore();
+  private final ApiBudgets budgets;
   private final StatusWriter statusWriter = new StatusWriter();
   private final EventRecorder events;
   private final ReconcilerMetrics metrics;
@@ -62,7 +66,9 @@ public final class CasterReconciler implements Reconciler<Caster> {
 
   private final SecretChanges secretChanges = new SecretChanges();
   private final SecretSource secrets;
-  private final SimpleInboundEventSource<Caster> ownershipChanges = new SimpleInboundEventSource<>("ownership");
+  /** Wakes a Caster before its scheduled time: its claim became free, or its budget slot came earlier. */
+  private final SimpleInboundEventSource<Caster> wakeUps = new SimpleInboundEventSource<>("wake-ups");
+  private final DriftSchedule drift;
 
   public CasterReconciler(
       ReconcilerSettings settings, LiveClientFactory clients, ApiBudgets budgets, ReconcilerMetrics metrics, Clock clock) {
@@ -73,15 +79,17 @@ public final class CasterReconciler implements Reconciler<Caster> {
   CasterReconciler(ReconcilerSettings settings, LiveClientFactory clients, ApiBudgets budgets, ReconcilerMetrics metrics,
       Clock clock, SecretSource secretSource) {
     this.metrics = metrics;
+    this.budgets = budgets;
     this.clock = clock;
     this.events = new EventRecorder(clock);
     this.outcomes = new Outcomes(settings, metrics);
-    this.calls = new CloudCalls(budgets, metrics, outcomes);
+    this.drift = new DriftSchedule(settings.driftInterval(), outcomes, new SweepPlanner(budgets.settings(), BACKGROUND_SHARE), metrics);
+    this.calls = new CloudCalls(budgets, metrics, outcomes, drift);
     this.claims = new Claims(outcomes);
     this.secrets = secretSource != null ? secretSource : secretChanges::secret;
     this.access = new CloudAccess(settings, clients, new CredentialsResolver(settings.defaultCredentials(), secrets), outcomes);
     this.creation = new Creation(calls, outcomes);
-    this.configSync = new ConfigSync(settings, calls, outcomes, new DriftSchedule(settings.driftInterval(), outcomes));
+    this.configSync = new ConfigSync(settings, calls, outcomes, drift, new CasterStates());
     this.deletion = new Deletion(calls, outcomes, access, claims);
   }
 
@@ -93,7 +101,8 @@ public final class CasterReconciler implements Reconciler<Caster> {
     });
     secretChanges.connect(context.getClient());
     metrics.secretsWatched(secretChanges::size);
-    return List.of(secretChanges, ownershipChanges);
+    budgets.onEarlierSlot(uid -> memory.idOf(uid).ifPresent(wakeUps::propagateEvent));
+    return List.of(secretChanges, wakeUps);
   }
 
   @Override
@@ -109,7 +118,7 @@ public final class CasterReconciler implements Reconciler<Caster> {
   /** One reconcile against any {@link Kube}; returns when to look again ({@code null}: on the next event). */
   Duration reconcile(Caster caster, Kube kube) {
     long started = System.nanoTime();
-    Reconciliation r = new Reconciliation(caster, kube, memory.of(caster.getMetadata().getUid()), clock.instant());
+    Reconciliation r = new Reconciliation(caster, kube, memory.of(caster), clock.instant());
     boolean finalizerRemoved = decide(r);
     secretChanges.reconciled(caster);
     outcomes.publish(r, finalizerRemoved);
@@ -174,6 +183,7 @@ public final class CasterReconciler implements Reconciler<Caster> {
     memory.forget(uid);
     secretChanges.forget(ResourceID.fromResource(caster));
     calls.cancel(uid);
+    drift.forget(uid);
     metrics.forget(uid);
     // Another Caster may have been waiting for this one's caster.
     String id = Claims.managedCasterId(caster);
@@ -181,7 +191,7 @@ public final class CasterReconciler implements Reconciler<Caster> {
       claims.release(id, uid);
       context.getPrimaryCache().byIndex(CASTER_ID_INDEX, id).stream()
           .filter(c -> !uid.equals(c.getMetadata().getUid()))
-          .forEach(c -> ownershipChanges.propagateEvent(ResourceID.fromResource(c)));
+          .forEach(c -> wakeUps.propagateEvent(ResourceID.fromResource(c)));
     }
   }
 

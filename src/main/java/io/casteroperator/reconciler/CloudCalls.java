@@ -51,11 +51,13 @@ final class CloudCalls {
   private final ApiBudgets budgets;
   private final ReconcilerMetrics metrics;
   private final Outcomes outcomes;
+  private final DriftSchedule drift;
 
-  CloudCalls(ApiBudgets budgets, ReconcilerMetrics metrics, Outcomes outcomes) {
+  CloudCalls(ApiBudgets budgets, ReconcilerMetrics metrics, Outcomes outcomes, DriftSchedule drift) {
     this.budgets = budgets;
     this.metrics = metrics;
     this.outcomes = outcomes;
+    this.drift = drift;
   }
 
   /** The answer; empty when the call waits for its slot or failed (both already reported). */
@@ -72,7 +74,11 @@ final class CloudCalls {
     BudgetKey key = new BudgetKey(r.account(), action.name());
     Permit permit = budgets.acquire(r.uid(), key, purpose.priority);
     if (!permit.granted()) {
-      outcomes.waiting(r, purpose.affectsReadiness, permit.retryAfter());
+      if (purpose == Purpose.CHECK) {
+        drift.deferred(r, permit.retryAfter()); // a planned slot, not a poll
+      } else {
+        outcomes.waiting(r, purpose.affectsReadiness, permit.retryAfter());
+      }
       return Optional.empty();
     }
     metrics.budgetWait(key, permit.waited());

@@ -17,6 +17,7 @@ import io.casteroperator.reconciler.CloudCalls.Purpose;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The caster's configuration: written (Full) or only read (ObserveOnly), with as few calls as
@@ -32,12 +33,14 @@ final class ConfigSync {
   private final CloudCalls calls;
   private final Outcomes outcomes;
   private final DriftSchedule drift;
+  private final CasterStates states;
 
-  ConfigSync(ReconcilerSettings settings, CloudCalls calls, Outcomes outcomes, DriftSchedule drift) {
+  ConfigSync(ReconcilerSettings settings, CloudCalls calls, Outcomes outcomes, DriftSchedule drift, CasterStates states) {
     this.settings = settings;
     this.calls = calls;
     this.outcomes = outcomes;
     this.drift = drift;
+    this.states = states;
   }
 
   /** Full management: make the caster match the spec. */
@@ -82,7 +85,7 @@ final class ConfigSync {
       if (!readConfig(r, neverRead ? Purpose.CONVERGE : Purpose.CHECK)) {
         return;
       }
-      readState(r, Purpose.CHECK);
+      checkState(r);
       drift.checked(r);
     }
     if (r.memory.observed != null) {
@@ -127,7 +130,7 @@ final class ConfigSync {
     if (!readConfig(r, Purpose.CHECK)) {
       return Optional.empty();
     }
-    readState(r, Purpose.CHECK);
+    checkState(r);
     drift.checked(r);
     List<FieldDifference> drifted = r.memory.observed.config().observable().differencesFrom(effective.observable());
     outcomes.driftObserved(r, drifted);
@@ -188,11 +191,37 @@ final class ConfigSync {
     return answer.isPresent();
   }
 
+  /**
+   * The caster's state for a drift check: from the account's pages of DescribeCasters while they
+   * are not older than a sweep (reading the page due, if one is), else read on its own.
+   */
+  private void checkState(Reconciliation r) {
+    CasterStates.Key key = new CasterStates.Key(r.account(), r.target.regionId());
+    Duration maxAge = drift.sweep(r);
+    Optional<CasterInfo> known = states.fresh(key, r.casterId, r.now, maxAge);
+    if (known.isEmpty()) {
+      OptionalInt page = states.pageDue(key, r.now, maxAge);
+      if (page.isPresent()) {
+        calls.call(r, DescribeCasters, Purpose.CHECK, c -> c.listCasters(page.getAsInt(), CasterStates.PAGE_SIZE))
+            .ifPresent(a -> states.pageRead(key, page.getAsInt(), a.value(), r.now));
+        known = states.fresh(key, r.casterId, r.now, maxAge);
+      }
+    }
+    if (known.isPresent()) {
+      r.memory.state = known.get();
+      r.memory.stateAt = r.now;
+      outcomes.stateObserved(r, known.get());
+    } else {
+      readState(r, Purpose.CHECK);
+    }
+  }
+
   private boolean readState(Reconciliation r, Purpose purpose) {
     Optional<Answer<CasterInfo>> answer = calls.call(r, DescribeCasters, purpose, c -> c.observeState(r.casterId));
     answer.ifPresent(a -> {
       r.memory.state = a.value();
       r.memory.stateAt = r.now;
+      states.readAlone(new CasterStates.Key(r.account(), r.target.regionId()), a.value(), r.now);
       outcomes.stateObserved(r, a.value());
     });
     return answer.isPresent();

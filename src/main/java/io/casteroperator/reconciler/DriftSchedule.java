@@ -1,36 +1,54 @@
 package io.casteroperator.reconciler;
 
 import io.casteroperator.api.Annotations;
+import io.casteroperator.live.LiveAction;
+import io.casteroperator.ratelimit.BudgetKey;
+import io.casteroperator.ratelimit.SweepPlanner;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * When each caster is read back to look for drift: every drift interval (the operator's, or the
  * Caster's live.caster-operator.io/drift-interval annotation) after the last read or write, with
- * ±10% jitter so that casters applied together are not all read together.
+ * ±10% jitter, at a slot the {@link SweepPlanner} gives it on the account's read quota. An account
+ * with more casters than one interval's worth of reads has its sweep stretched to what the quota
+ * needs; its Casters sleep until their slots instead of asking for free ones.
  */
 final class DriftSchedule {
 
+  private static final Logger LOG = LoggerFactory.getLogger(DriftSchedule.class);
   private static final Duration MINIMUM = Duration.ofSeconds(1);
   private static final Duration MAXIMUM = Duration.ofDays(30);
+  /** A deferred read waiting no longer than this many slots just waits; longer, it is planned again. */
+  private static final int SHORT_WAIT_SLOTS = 2;
 
   private final Duration defaultInterval;
   private final Outcomes outcomes;
+  private final SweepPlanner planner;
+  private final ReconcilerMetrics metrics;
+  /** Per account, the sweep last reported as stretched (or the interval, when it was not). */
+  private final Map<String, Duration> reportedSweeps = new ConcurrentHashMap<>();
 
-  DriftSchedule(Duration defaultInterval, Outcomes outcomes) {
+  DriftSchedule(Duration defaultInterval, Outcomes outcomes, SweepPlanner planner, ReconcilerMetrics metrics) {
     this.defaultInterval = defaultInterval;
     this.outcomes = outcomes;
+    this.planner = planner;
+    this.metrics = metrics;
   }
 
   boolean due(Reconciliation r) {
     return !r.now.isBefore(next(r));
   }
 
-  /** Plans the next check from now and asks to be woken for it. */
+  /** The caster was just read or written: plans the next check, an interval from now. */
   void checked(Reconciliation r) {
-    r.memory.nextDriftCheck = r.now.plus(jittered(interval(r)));
-    r.wakeUpAt(r.memory.nextDriftCheck);
+    Duration interval = interval(r);
+    plan(r, r.now.plus(jittered(interval)), interval);
   }
 
   /** Asks to be woken for the check already planned. */
@@ -38,13 +56,69 @@ final class DriftSchedule {
     r.wakeUpAt(next(r));
   }
 
+  /**
+   * The check's read found no free slot (user changes go first): a short wait is waited; a longer
+   * one gets a planned slot after it, so that waiting costs nothing until then.
+   */
+  void deferred(Reconciliation r, Duration retryAfter) {
+    BudgetKey key = key(r);
+    double slotSeconds = 1.0 / planner.rate(key);
+    if (retryAfter.toNanos() / 1e9 <= SHORT_WAIT_SLOTS * slotSeconds) {
+      r.memory.nextDriftCheck = r.now.plus(retryAfter);
+      r.wakeUpIn(retryAfter);
+    } else {
+      plan(r, r.now.plus(retryAfter), interval(r));
+    }
+  }
+
+  /** How long a drift sweep of this Caster's account takes now: how old what it reads may be. */
+  Duration sweep(Reconciliation r) {
+    return planner.sweep(key(r), interval(r));
+  }
+
+  /** The Caster is gone: its slot is free. */
+  void forget(String uid) {
+    planner.release(uid);
+  }
+
   private Instant next(Reconciliation r) {
     if (r.memory.nextDriftCheck == null) {
       // After a restart: count from the last read or write that status remembers.
       Instant last = latest(r.status().getLastObservedTime(), r.status().getLastAppliedTime());
-      r.memory.nextDriftCheck = last == null ? r.now : last.plus(jittered(interval(r)));
+      Duration interval = interval(r);
+      plan(r, last == null ? r.now : last.plus(jittered(interval)), interval);
     }
     return r.memory.nextDriftCheck;
+  }
+
+  private void plan(Reconciliation r, Instant desired, Duration interval) {
+    BudgetKey key = key(r);
+    r.memory.nextDriftCheck = planner.plan(r.uid(), key, desired, r.now);
+    r.wakeUpAt(r.memory.nextDriftCheck);
+    reportSweep(key, planner.sweep(key, interval), interval);
+  }
+
+  /** A sweep stretched past the interval (or back to it) gets one log line, and the metric. */
+  private void reportSweep(BudgetKey key, Duration sweep, Duration interval) {
+    metrics.driftSweep(key.account(), sweep);
+    Duration reported = reportedSweeps.getOrDefault(key.account(), interval);
+    boolean stretched = sweep.toMillis() > interval.toMillis() * 1.1;
+    boolean changed = Math.abs(sweep.toMillis() - reported.toMillis()) > reported.toMillis() / 10;
+    if (changed) {
+      reportedSweeps.put(key.account(), sweep);
+      if (stretched) {
+        LOG.atWarn().addKeyValue("account", key.account()).addKeyValue("sweepSeconds", sweep.toSeconds())
+            .log("drift checks of account {} stretched to every {}: {} casters at {} reads/s of {} (the interval asks for {})",
+                key.account(), Durations.format(sweep), planner.callers(key), String.format("%.1f", planner.rate(key)),
+                key.action(), Durations.format(interval));
+      } else {
+        LOG.info("drift checks of account {} back to every {}", key.account(), Durations.format(sweep));
+      }
+    }
+  }
+
+  private static BudgetKey key(Reconciliation r) {
+    return new BudgetKey(r.account(), LiveAction.DescribeCasterConfig.name());
   }
 
   Duration interval(Reconciliation r) {

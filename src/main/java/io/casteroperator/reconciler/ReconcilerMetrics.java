@@ -21,6 +21,7 @@ public final class ReconcilerMetrics {
   private final Set<BudgetKey> gauged = ConcurrentHashMap.newKeySet();
   private final Map<String, String> readyReasons = new ConcurrentHashMap<>();
   private final Set<String> reasonGauges = ConcurrentHashMap.newKeySet();
+  private final Map<String, Double> sweeps = new ConcurrentHashMap<>();
 
   public ReconcilerMetrics(MeterRegistry registry, ApiBudgets budgets) {
     this.registry = registry;
@@ -61,6 +62,15 @@ public final class ReconcilerMetrics {
     Timer.builder("caster_budget_wait").description("Time a call waited for its slot in the account's budget")
         .tag("account", key.account()).tag("action", key.action()).register(registry).record(waited);
     gaugeTokens(key);
+  }
+
+  /** The time a drift sweep of each account's casters takes: the drift interval, or longer when the read quota needs it. */
+  void driftSweep(String account, Duration sweep) {
+    if (sweeps.put(account, sweep.toMillis() / 1000.0) == null) {
+      Gauge.builder("caster_drift_sweep_seconds", sweeps, m -> m.getOrDefault(account, 0.0))
+          .description("How long one drift check of every caster of the account takes: the drift interval, or longer"
+              + " when the account's read quota needs it").tag("account", account).register(registry);
+    }
   }
 
   /** How many Secrets the operator holds and watches (those Casters name). */

@@ -111,17 +111,74 @@ class ApiBudgetsTest {
   }
 
   @Test
-  void throttlingHalvesTheRateWhichRecoversWhenQuiet() {
+  void throttlingHalvesTheRateOncePerWindowAndItRecoversByATenthPerInterval() {
     ApiBudgets budgets = budgets(0.0);
     budgets.throttled(SET);
+    budgets.throttled(SET); // a second answer of the same burst says the same again
     assertEquals(0.5, budgets.rateFactor(SET));
     assertTrue(budgets.acquire("a", SET, Priority.USER_CHANGE).granted());
     assertEquals(Duration.ofMillis(200), budgets.acquire("b", SET, Priority.USER_CHANGE).retryAfter());
     budgets.cancel("b");
 
+    now.addAndGet(1_000 * MS);
+    budgets.throttled(SET);
+    assertEquals(0.25, budgets.rateFactor(SET), "a new window, a new halving");
+    for (int i = 0; i < 10; i++) {
+      budgets.throttled(SET);
+      now.addAndGet(1_000 * MS);
+    }
+    assertEquals(0.1, budgets.rateFactor(SET), 1e-9, "never below a tenth of the quota");
+
     now.addAndGet(10_000 * MS);
     budgets.acquire("c", SET, Priority.USER_CHANGE);
-    assertEquals(0.6, budgets.rateFactor(SET), 1e-9);
+    assertEquals(0.2, budgets.rateFactor(SET), 1e-9);
+    now.addAndGet(30_000 * MS);
+    budgets.acquire("c", SET, Priority.USER_CHANGE);
+    assertEquals(0.5, budgets.rateFactor(SET), 1e-9, "three intervals, three tenths");
+  }
+
+  @Test
+  void slotsAlreadyReservedMoveWithTheRate() {
+    ApiBudgets budgets = budgets(0.0);
+    assertTrue(budgets.acquire("a", SET, Priority.USER_CHANGE).granted());
+    for (String caller : List.of("b", "c", "d")) {
+      budgets.acquire(caller, SET, Priority.USER_CHANGE);
+    }
+    assertEquals(Duration.ofMillis(300), budgets.acquire("d", SET, Priority.USER_CHANGE).retryAfter());
+
+    budgets.throttled(SET);
+
+    // Queued before the throttling, d's slot is now three slots of the halved rate away.
+    assertEquals(Duration.ofMillis(600), budgets.acquire("d", SET, Priority.USER_CHANGE).retryAfter());
+    now.addAndGet(200 * MS);
+    assertFalse(budgets.acquire("c", SET, Priority.USER_CHANGE).granted(), "c's old slot is gone");
+    assertTrue(budgets.acquire("b", SET, Priority.USER_CHANGE).granted());
+  }
+
+  @Test
+  void theRateRecoversWhileCallersAreQueuedAndTheirSlotsComeEarlier() {
+    List<String> woken = new ArrayList<>();
+    ApiBudgets budgets = budgets(0.0);
+    budgets.onEarlierSlot(woken::add);
+    budgets.throttled(SET);
+    assertTrue(budgets.acquire("first", SET, Priority.USER_CHANGE).granted());
+    // 100 callers queued at half the rate: the last is told to come back in 20 s.
+    Duration last = Duration.ZERO;
+    for (int i = 0; i < 100; i++) {
+      last = budgets.acquire("q" + i, SET, Priority.USER_CHANGE).retryAfter();
+    }
+    assertEquals(Duration.ofSeconds(20), last);
+
+    now.addAndGet(10_000 * MS);
+    budgets.acquire("q0", SET, Priority.USER_CHANGE);
+
+    assertEquals(0.6, budgets.rateFactor(SET), 1e-9, "recovered with callers queued");
+    // Their slots moved earlier; those now due within the next interval were told too late: woken.
+    assertFalse(woken.isEmpty());
+    assertTrue(woken.size() < 100, "only those due within the next recovery interval: " + woken.size());
+    // 99 callers ahead of q99 now take 99 slots of the recovered rate, not of the halved one.
+    Duration q99 = budgets.acquire("q99", SET, Priority.USER_CHANGE).retryAfter();
+    assertEquals(99 * 1_000 / 6.0, q99.toNanos() / 1e6, 1.0, "q99 comes back in 99 slots of 1/6 s");
   }
 
   /**

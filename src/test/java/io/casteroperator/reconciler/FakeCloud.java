@@ -130,6 +130,16 @@ final class FakeCloud implements LiveClientFactory {
     }
 
     @Override
+    public LiveResult<io.casteroperator.live.CasterPage> listCasters(int pageNum, int pageSize) {
+      return answer("DescribeCasters", null, () -> {
+        List<CasterInfo> all = casters.values().stream().filter(c -> c.account.equals(account) && c.region.equals(region))
+            .map(c -> new CasterInfo(c.id, c.config.casterName(), c.running, c.config.wantsChannels())).toList();
+        return new io.casteroperator.live.CasterPage(
+            all.stream().skip((long) (pageNum - 1) * pageSize).limit(pageSize).toList(), all.size());
+      });
+    }
+
+    @Override
     public LiveResult<String> create(NewCaster request) {
       return answer("CreateCaster", null, () -> {
         String id = casters.values().stream().filter(c -> request.clientToken().equals(c.id + "-token"))

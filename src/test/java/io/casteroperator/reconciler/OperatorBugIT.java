@@ -69,6 +69,11 @@ class OperatorBugIT {
     }
 
     @Override
+    public LiveResult<io.casteroperator.live.CasterPage> listCasters(int pageNum, int pageSize) {
+      return real.listCasters(pageNum, pageSize);
+    }
+
+    @Override
     public LiveResult<String> create(NewCaster caster) {
       return real.create(caster);
     }
