@@ -91,6 +91,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "Fraction below the quota that calls are spaced at (env QUOTA_SAFETY_MARGIN; default ${DEFAULT-VALUE}).")
   double safetyMargin;
 
+  @Option(names = "--throttle-recovery", defaultValue = "${env:THROTTLE_RECOVERY:-10s}", converter = DurationConverter.class,
+      description = "After a Throttling answer halved an account's rate, how often it grows back by a tenth of the quota"
+          + " (env THROTTLE_RECOVERY; default ${DEFAULT-VALUE}).")
+  Duration throttleRecovery;
+
   @Option(names = "--max-concurrent-reconciles", defaultValue = "${env:MAX_CONCURRENT_RECONCILES:-16}",
       description = "Reconcile threads (env MAX_CONCURRENT_RECONCILES; default ${DEFAULT-VALUE}).")
   int maxConcurrentReconciles;
@@ -187,7 +192,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     quotaByAction.putAll(quotas());
     BudgetSettings budgets = new BudgetSettings(quotaByAction, quotaAll > 0 ? quotaAll : 10, safetyMargin,
-        defaults.budgets().windowGuard(), defaults.budgets().recoveryInterval(), connectTimeout.plus(readTimeout));
+        defaults.budgets().windowGuard(), throttleRecovery, connectTimeout.plus(readTimeout));
     if (!io.casteroperator.live.LiveRegions.isKnown(region)) {
       throw new CommandLine.ParameterException(new CommandLine(this), "--region " + region
           + " is not a region of the Live API, such as cn-shanghai or ap-southeast-1");
