@@ -45,6 +45,13 @@ public final class PlaygroundCommand implements Callable<Integer> {
       description = "Where to write the kubeconfig for kubectl (default ${DEFAULT-VALUE}).")
   Path kubeconfig;
 
+  @Option(names = "--schema-validation", defaultValue = "on", paramLabel = "on|off",
+      converter = OnOff.class,
+      description = "Whether the API server checks Casters against the CRD's schema and CEL rules on write, as a cluster "
+          + "does (default ${DEFAULT-VALUE}). off: any Caster is stored as sent, so broken manifests reach the operator, "
+          + "which reports them (InvalidSpec).")
+  boolean schemaValidation;
+
   @Option(names = "--once", description = "Apply, wait until every Caster settles, print the table, and exit: "
       + "0 only if every example is Ready for its generation with exactly one SetCasterConfig call.")
   boolean once;
@@ -66,10 +73,22 @@ public final class PlaygroundCommand implements Callable<Integer> {
       secret = account.substring(colon + 1);
     }
     PlaygroundOptions options = new PlaygroundOptions(kubePort, emulatorPort, httpPort, id, secret,
-        manifests, kubeconfig, timeout);
+        manifests, kubeconfig, timeout, schemaValidation);
     try (Playground playground = Playground.start(options)) {
       introduce(playground, options);
       return once ? checkOnce(playground) : runUntilStopped(playground);
+    }
+  }
+
+  /** on/off, as the option is written on the command line. */
+  static final class OnOff implements CommandLine.ITypeConverter<Boolean> {
+    @Override
+    public Boolean convert(String value) {
+      return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        case "on", "true" -> true;
+        case "off", "false" -> false;
+        default -> throw new CommandLine.TypeConversionException("expected on or off, got '" + value + "'");
+      };
     }
   }
 
@@ -80,10 +99,13 @@ public final class PlaygroundCommand implements Callable<Integer> {
           Live emulator    http://%s   admin: http://%s/_emulator/
           account          %s / %s   (default credentials; also Secret %s/%s)
           operator         http://localhost:%d/metrics  /healthz  /readyz
+          schema checks    %s
           applied          %s
-        %s""", playground.kubeUrl(), options.kubeconfig(), playground.emulator().endpoint(),
+        %s%s""", playground.kubeUrl(), options.kubeconfig(), playground.emulator().endpoint(),
         playground.emulator().endpoint(), options.accessKeyId(), options.accessKeySecret(), Playground.NAMESPACE,
-        Playground.CREDENTIALS_SECRET, playground.httpPort(), playground.applied(),
+        Playground.CREDENTIALS_SECRET, playground.httpPort(),
+        options.schemaValidation() ? "on (Casters are validated on write, as on a cluster)" : "off (--schema-validation=off)",
+        playground.applied(), playground.refused().stream().map(r -> "  " + r + "\n").collect(java.util.stream.Collectors.joining()),
         once ? "" : "Press Ctrl-C to stop.\n");
   }
 

@@ -133,7 +133,7 @@ public final class CelRules {
       try {
         Object result = program(rule.expression()).eval(variables);
         if (!Boolean.TRUE.equals(result)) {
-          errors.add(new FieldError(at, "cel", rule.reason(), invalid + message(rule, variables)));
+          errors.add(new FieldError(at, "cel", rule.reason(), prefix(rule.reason(), value) + message(rule, variables)));
         }
       } catch (CelEvaluationException e) {
         errors.add(new FieldError(at, "celError", "FieldValueInvalid", invalid + "rule evaluation error: " + e.getMessage()));
@@ -167,6 +167,16 @@ public final class CelRules {
       }
     }
     return rule.message().isEmpty() ? "failed rule: " + rule.expression() : rule.message();
+  }
+
+  /** How kube-apiserver words a field error of the rule's reason (field.Forbidden, field.Required...). */
+  private static String prefix(String reason, JsonNode value) {
+    return switch (reason) {
+      case "FieldValueForbidden" -> "Forbidden: ";
+      case "FieldValueRequired" -> "Required value: ";
+      case "FieldValueDuplicate" -> "Duplicate value: \"" + typeName(value) + "\": ";
+      default -> "Invalid value: \"" + typeName(value) + "\": ";
+    };
   }
 
   private static String typeName(JsonNode value) {

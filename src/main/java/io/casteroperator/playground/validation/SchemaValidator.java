@@ -81,10 +81,12 @@ public final class SchemaValidator {
    *
    * @param object the object as the API server would store it: pruned and defaulted
    * @param errors why it is refused; empty when it is accepted
-   * @param pruned the fields pruning dropped ({@code spec.dealy})
+   * @param pruned the fields pruning dropped ({@code spec.dealy}): unknown ones and nulls
+   * @param unknownFields the pruned fields the schema does not know, which {@code fieldValidation=Strict} refuses
    * @param celSkipped whether blocking errors kept the CEL rules from being evaluated
    */
-  public record Result(ObjectNode object, List<FieldError> errors, List<String> pruned, boolean celSkipped) {
+  public record Result(ObjectNode object, List<FieldError> errors, List<String> pruned, List<String> unknownFields,
+      boolean celSkipped) {
 
     public boolean valid() {
       return errors.isEmpty();
@@ -113,12 +115,13 @@ public final class SchemaValidator {
   private Result check(JsonNode old, JsonNode object) {
     ObjectNode copy = object.deepCopy();
     List<String> pruned = new ArrayList<>();
-    prune(openApiV3Schema, copy, "", pruned);
+    List<String> unknown = new ArrayList<>();
+    prune(openApiV3Schema, copy, "", pruned, unknown);
     applyDefaults(openApiV3Schema, copy);
     JsonNode storedOld = null;
     if (old != null) {
       storedOld = old.deepCopy();
-      prune(openApiV3Schema, storedOld, "", new ArrayList<>());
+      prune(openApiV3Schema, storedOld, "", new ArrayList<>(), new ArrayList<>());
     }
 
     List<FieldError> errors = new ArrayList<>();
@@ -133,7 +136,7 @@ public final class SchemaValidator {
     if (!blocked) {
       CelRules.evaluate(openApiV3Schema, copy, storedOld, storedOld != null, errors);
     }
-    return new Result(copy, errors, pruned, blocked);
+    return new Result(copy, errors, pruned, unknown, blocked);
   }
 
   /**
@@ -170,7 +173,7 @@ public final class SchemaValidator {
   }
 
   /** Structural pruning: unknown fields and null values of non-nullable fields are dropped. */
-  private static void prune(JsonNode schema, JsonNode value, String path, List<String> pruned) {
+  private static void prune(JsonNode schema, JsonNode value, String path, List<String> pruned, List<String> unknown) {
     if (value instanceof ObjectNode object && schema.has("properties")) {
       JsonNode properties = schema.get("properties");
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
@@ -183,14 +186,17 @@ public final class SchemaValidator {
         JsonNode property = properties.get(name);
         if (property == null || (field.getValue().isNull() && !property.path("nullable").asBoolean(false))) {
           pruned.add(at);
+          if (property == null) {
+            unknown.add(at);
+          }
           it.remove();
         } else {
-          prune(property, field.getValue(), at, pruned);
+          prune(property, field.getValue(), at, pruned, unknown);
         }
       }
     } else if (value instanceof ArrayNode array && schema.has("items")) {
       for (int i = 0; i < array.size(); i++) {
-        prune(schema.get("items"), array.get(i), path + "[" + i + "]", pruned);
+        prune(schema.get("items"), array.get(i), path + "[" + i + "]", pruned, unknown);
       }
     }
   }

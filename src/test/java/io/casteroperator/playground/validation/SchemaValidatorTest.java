@@ -86,7 +86,9 @@ class SchemaValidatorTest {
     assertEquals(List.of(), CASTERS.create(off).errors());
     List<FieldError> errors = CASTERS.update(on, off).errors();
     assertEquals(List.of("spec.channelEnable cel"), errors.stream().map(e -> e.field() + " " + e.rule()).toList());
-    assertTrue(errors.get(0).message().startsWith("Invalid value: \"object\": "), errors.get(0).message());
+    // The rule's reason is FieldValueForbidden, which kube-apiserver words as "Forbidden: <message>".
+    assertEquals("FieldValueForbidden", errors.get(0).reason());
+    assertTrue(errors.get(0).message().startsWith("Forbidden: channelEnable cannot be turned off"), errors.get(0).message());
   }
 
   @Test
