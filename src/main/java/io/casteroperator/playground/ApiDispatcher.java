@@ -38,7 +38,7 @@ final class ApiDispatcher extends IndexedCrudDispatcher {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   /** The one write in progress on this thread, for {@link #processEvent}. */
   private static final ThreadLocal<Write> WRITE = new ThreadLocal<>();
-  private static final Set<String> READABLE = Set.of("", "application/json", "application/yaml", "*/*", "text/plain");
+  private static final Set<String> READABLE = Set.of("", "application/json", "application/yaml", "*/*");
   /** How fabric8's KubernetesResponseComposer starts every list. */
   private static final String MOCK_LIST = "{\"apiVersion\":\"v1\",\"kind\":\"List\",";
   private static final String PATCH_TYPES = "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml";
@@ -234,10 +234,13 @@ final class ApiDispatcher extends IndexedCrudDispatcher {
         stored = admitted.object();
         write.warnings.addAll(admitted.warnings());
       }
-      write.stored = stored;
       if (write.request.dryRun()) {
+        // Nothing is stored, so the object keeps its resourceVersion (a new one has none), as kubectl diff expects.
+        String old = oldAttributes == null ? null : map.get(oldAttributes);
+        write.stored = withResourceVersion(stored, old == null ? null : resourceVersion(old));
         return;
       }
+      write.stored = stored;
       super.processEvent(path, pathAttributes, oldAttributes, stored.equals(newState) ? resource : null, stored);
       return;
     }
@@ -260,12 +263,30 @@ final class ApiDispatcher extends IndexedCrudDispatcher {
 
   /** The last state of a deleted object, at the resourceVersion of its deletion (as a DELETED event carries it). */
   private static String withResourceVersion(String json, long version) {
+    return withResourceVersion(json, String.valueOf(version));
+  }
+
+  /** The object with this resourceVersion in its metadata (none when null). */
+  private static String withResourceVersion(String json, String version) {
     try {
       ObjectNode object = (ObjectNode) JSON.readTree(json);
-      ((ObjectNode) object.with("metadata")).put("resourceVersion", String.valueOf(version));
+      ObjectNode metadata = (ObjectNode) object.with("metadata");
+      if (version == null) {
+        metadata.remove("resourceVersion");
+      } else {
+        metadata.put("resourceVersion", version);
+      }
       return object.toString();
     } catch (JsonProcessingException | ClassCastException e) {
       return json;
+    }
+  }
+
+  private static String resourceVersion(String json) {
+    try {
+      return JSON.readTree(json).path("metadata").path("resourceVersion").asText(null);
+    } catch (JsonProcessingException e) {
+      return null;
     }
   }
 
