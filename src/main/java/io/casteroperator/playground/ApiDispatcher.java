@@ -226,10 +226,10 @@ final class ApiDispatcher extends IndexedCrudDispatcher {
       GenericKubernetesResource resource, String newState) {
     Write write = WRITE.get();
     if (write != null && newState != null) {
-      String stored = newState;
+      String stored = BuiltInDefaults.apply(write.resource, newState);
       if (admission != null && write.resource.plural().equals(CASTERS) && write.resource.group().equals(casterGroup)) {
         String old = oldAttributes == null ? null : map.get(oldAttributes);
-        SchemaAdmission.Admitted admitted = admission.admit(old, newState, write.resource.isStatus(),
+        SchemaAdmission.Admitted admitted = admission.admit(old, stored, write.resource.isStatus(),
             write.request.parameter("fieldValidation"));
         stored = admitted.object();
         write.warnings.addAll(admitted.warnings());

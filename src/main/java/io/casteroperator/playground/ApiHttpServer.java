@@ -98,6 +98,11 @@ final class ApiHttpServer implements AutoCloseable {
     out.setStatusCode(response.code());
     response.getHeaders().toMultimap().forEach((name, values) -> out.headers().add(name, values));
     Buffer body = response.getBody();
+    if (body != null && body.size() > 0 && response.header("Content-Type") == null) {
+      // The CRUD store answers JSON without saying so; a client that asked for protobuf (kubectl
+      // describe secret) would otherwise try to read it as protobuf.
+      out.headers().set("Content-Type", "application/json");
+    }
     if (body != null && body.size() > 0) {
       out.headers().set("Content-Length", String.valueOf(body.size()));
       out.end(io.vertx.core.buffer.Buffer.buffer(body.getBytes()));

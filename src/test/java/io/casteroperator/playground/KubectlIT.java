@@ -126,6 +126,11 @@ class KubectlIT {
     assertEquals("secret/more-credentials created\n", secret.out());
     String stored = kubectl.run("get", "secret", "more-credentials", "-o", "jsonpath={.data.accessKeySecret}").out();
     assertEquals("s3cr3t", new String(Base64.getDecoder().decode(stored), StandardCharsets.UTF_8));
+    // describe reads built-in kinds with a typed client that asks for protobuf first.
+    Kubectl.Result describe = kubectl.run("describe", "secret", "more-credentials");
+    assertSucceeds(describe);
+    assertTrue(Pattern.compile("Type:\\s+Opaque").matcher(describe.out()).find(), describe.toString());
+    assertTrue(Pattern.compile("accessKeySecret:\\s+6 bytes").matcher(describe.out()).find(), describe.toString());
 
     Kubectl.Result configMap = kubectl.run("create", "configmap", "settings", "--from-literal=region=cn-shanghai");
     assertSucceeds(configMap);
