@@ -1,16 +1,11 @@
 package io.casteroperator.cli;
 
 import io.casteroperator.emulator.LiveEmulator;
-import io.casteroperator.playground.Playground;
+import io.casteroperator.playground.PlaygroundConsole;
 import io.casteroperator.playground.PlaygroundOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,12 +67,10 @@ public final class PlaygroundCommand implements Callable<Integer> {
       id = account.substring(0, colon);
       secret = account.substring(colon + 1);
     }
-    PlaygroundOptions options = new PlaygroundOptions(kubePort, emulatorPort, httpPort, id, secret,
-        manifests, kubeconfig, timeout, schemaValidation);
-    try (Playground playground = Playground.start(options)) {
-      introduce(playground, options);
-      return once ? checkOnce(playground) : runUntilStopped(playground);
-    }
+    // Everything that names a playground class stays out of this class's method signatures: picocli
+    // reflects on them when the run command starts, which would load those classes.
+    return PlaygroundConsole.run(new PlaygroundOptions(kubePort, emulatorPort, httpPort, id, secret,
+        manifests, kubeconfig, timeout, schemaValidation), once);
   }
 
   /** on/off, as the option is written on the command line. */
@@ -90,55 +83,5 @@ public final class PlaygroundCommand implements Callable<Integer> {
         default -> throw new CommandLine.TypeConversionException("expected on or off, got '" + value + "'");
       };
     }
-  }
-
-  private void introduce(Playground playground, PlaygroundOptions options) {
-    System.out.printf("""
-        caster-operator playground
-          Kubernetes API   %s   (kubectl --kubeconfig %s get casters)
-          Live emulator    http://%s   admin: http://%s/_emulator/
-          account          %s / %s   (default credentials; also Secret %s/%s)
-          operator         http://localhost:%d/metrics  /healthz  /readyz
-          schema checks    %s
-          applied          %s
-        %s%s""", playground.kubeUrl(), options.kubeconfig(), playground.emulator().endpoint(),
-        playground.emulator().endpoint(), options.accessKeyId(), options.accessKeySecret(), Playground.NAMESPACE,
-        Playground.CREDENTIALS_SECRET, playground.httpPort(),
-        options.schemaValidation() ? "on (Casters are validated on write, as on a cluster)" : "off (--schema-validation=off)",
-        playground.applied(), playground.refused().stream().map(r -> "  " + r + "\n").collect(java.util.stream.Collectors.joining()),
-        once ? "" : "Press Ctrl-C to stop.\n");
-  }
-
-  private int checkOnce(Playground playground) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!playground.settled() && System.nanoTime() < deadline) {
-      TimeUnit.MILLISECONDS.sleep(200);
-    }
-    System.out.print(playground.tableText());
-    List<String> problems = playground.problems();
-    if (problems.isEmpty()) {
-      System.out.println("OK: every example is Ready with exactly one SetCasterConfig call.");
-      return 0;
-    }
-    problems.forEach(p -> System.out.println("FAILED: " + p));
-    return 1;
-  }
-
-  private int runUntilStopped(Playground playground) throws InterruptedException {
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      playground.close();
-      stopped.countDown();
-    }, "playground-stop"));
-    String last = "";
-    while (!stopped.await(2, TimeUnit.SECONDS)) {
-      String table = playground.tableText();
-      if (!table.equals(last)) {
-        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
-        System.out.print(table);
-        last = table;
-      }
-    }
-    return 0;
   }
 }

@@ -55,6 +55,36 @@ class PlaygroundOnlyDependenciesTest {
     assertEquals(List.of(), problems);
   }
 
+  /**
+   * picocli builds every subcommand when any command starts, reflecting on their declared methods
+   * and fields, which loads the classes in their signatures: the playground command's must name no
+   * playground class, so that {@code run} loads none (checked by hand with -verbose:class).
+   */
+  @Test
+  void thePlaygroundCommandsSignaturesNameNoPlaygroundClass() {
+    List<String> problems = new ArrayList<>();
+    for (Class<?> command : List.of(io.casteroperator.cli.PlaygroundCommand.class, io.casteroperator.cli.BenchCommand.class)) {
+      for (java.lang.reflect.Method method : command.getDeclaredMethods()) {
+        List<Class<?>> types = new ArrayList<>(List.of(method.getParameterTypes()));
+        types.add(method.getReturnType());
+        types.stream().filter(PlaygroundOnlyDependenciesTest::playgroundOnly)
+            .forEach(t -> problems.add(command.getSimpleName() + "." + method.getName() + " names " + t.getName()));
+      }
+      for (java.lang.reflect.Field field : command.getDeclaredFields()) {
+        if (playgroundOnly(field.getType())) {
+          problems.add(command.getSimpleName() + "." + field.getName() + " is a " + field.getType().getName());
+        }
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
+
+  private static boolean playgroundOnly(Class<?> type) {
+    String name = type.getName().replace('.', '/');
+    return name.startsWith("io/casteroperator/playground/") || name.startsWith("io/casteroperator/bench/")
+        || PLAYGROUND_ONLY.stream().anyMatch(name::startsWith);
+  }
+
   @Test
   void theCheckSeesAReference() throws Exception {
     // The validation package is playground-only: it does refer to networknt, and the check must see it.
