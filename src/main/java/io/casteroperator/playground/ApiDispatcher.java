@@ -3,7 +3,6 @@ package io.casteroperator.playground;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -17,7 +16,6 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,14 +37,13 @@ final class ApiDispatcher extends IndexedCrudDispatcher {
   /** The one write in progress on this thread, for {@link #processEvent}. */
   private static final ThreadLocal<Write> WRITE = new ThreadLocal<>();
   private static final Set<String> READABLE = Set.of("", "application/json", "application/yaml", "*/*");
-  /** How fabric8's KubernetesResponseComposer starts every list. */
-  private static final String MOCK_LIST = "{\"apiVersion\":\"v1\",\"kind\":\"List\",";
   private static final String PATCH_TYPES = "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml";
 
   private final boolean keepEvents;
   private final SchemaAdmission admission;
   private final OpenApiDocuments openApi;
   private final List<CustomResourceColumnDefinition> casterColumns;
+  private final Reads reads = new Reads(this::handleGet, this::casterColumns);
   private final String casterGroup;
   private HttpWatch watches;
   /** The resourceVersion the store handed out last (under its write lock): the one of the change being stored. */
@@ -75,6 +72,10 @@ final class ApiDispatcher extends IndexedCrudDispatcher {
     this.openApi = openApi;
     this.casterColumns = casterColumns;
     this.casterGroup = casterGroup;
+  }
+
+  private List<CustomResourceColumnDefinition> casterColumns() {
+    return casterColumns;
   }
 
   void watches(HttpWatch watches) {
@@ -124,7 +125,7 @@ final class ApiDispatcher extends IndexedCrudDispatcher {
         if (request.isWatch()) {
           return super.dispatch(recorded); // a WebSocket watch (plain HTTP ones are streamed before dispatch)
         }
-        return resource.isCollection() ? list(request, resource) : get(request, resource);
+        return resource.isCollection() ? reads.list(request, resource) : reads.get(request, resource);
       }
       case "POST", "PUT" -> {
         RecordedRequest json = withBody(recorded, readBody(request), "application/json");
@@ -139,9 +140,9 @@ final class ApiDispatcher extends IndexedCrudDispatcher {
       }
       case "DELETE" -> {
         if (request.dryRun()) {
-          return get(request, resource);
+          return reads.get(request, resource);
         }
-        return withNotFound(super.dispatch(recorded), resource);
+        return Reads.withNotFound(super.dispatch(recorded), resource);
       }
       default -> {
         return super.dispatch(recorded);
@@ -206,7 +207,7 @@ final class ApiDispatcher extends IndexedCrudDispatcher {
     if (response.code() == 202) {
       response.setResponseCode(200); // the mock answers a patch with 202; the API server with 200
     }
-    response = withNotFound(response, resource);
+    response = Reads.withNotFound(response, resource);
     if (write.stored != null && response.code() < 300) {
       response.setBody(write.stored);
       response.setHeader("Content-Type", "application/json");
@@ -290,87 +291,6 @@ final class ApiDispatcher extends IndexedCrudDispatcher {
     }
   }
 
-  private MockResponse get(ApiRequest request, ResourcePath resource) {
-    MockResponse response = handleGet(request.bare());
-    if (response.code() == 404) {
-      return notFound(resource);
-    }
-    if (request.wantsTable() && response.code() == 200) {
-      JsonNode object = parse(response.getBody().readUtf8());
-      return table(List.of(object), object.path("metadata").path("resourceVersion").asText(""), resource, request);
-    }
-    return response;
-  }
-
-  /** The mock's bare 404 for a named object, as the API server words it. */
-  private static MockResponse withNotFound(MockResponse response, ResourcePath resource) {
-    if (response.code() == 404 && resource.name() != null && (response.getBody() == null || response.getBody().size() == 0)) {
-      return notFound(resource);
-    }
-    return response;
-  }
-
-  /** kube-apiserver's 404: {@code casters.live.caster-operator.io "c1" not found}. */
-  private static MockResponse notFound(ResourcePath resource) {
-    String what = resource.group().isEmpty() ? resource.plural() : resource.plural() + "." + resource.group();
-    ObjectNode status = StatusResponses.status(404, "NotFound", what + " \"" + resource.name() + "\" not found");
-    status.putObject("details").put("name", resource.name()).put("group", resource.group()).put("kind", resource.plural());
-    return StatusResponses.json(404, status.toString());
-  }
-
-  /** A list, with the request's selectors applied, as a Table when kubectl asks for one. */
-  private MockResponse list(ApiRequest request, ResourcePath resource) {
-    Selection selection = Selection.of(request, resource.plural());
-    boolean filtered = !selection.fields().isEmpty() || !selection.labels().isEmpty();
-    if (!filtered && !request.wantsTable()) {
-      // The common case (the operator's informers): as stored, without parsing.
-      MockResponse response = handleGet(request.bare());
-      String body = response.getBody().readUtf8();
-      return response.setBody(typedList(body, resource));
-    }
-    JsonNode list = listJson(request.bare());
-    List<JsonNode> items = new ArrayList<>();
-    list.path("items").forEach(item -> {
-      if (selection.matches(item)) {
-        items.add(item);
-      }
-    });
-    String version = list.path("metadata").path("resourceVersion").asText("");
-    if (request.wantsTable()) {
-      return table(items, version, resource, request);
-    }
-    ObjectNode answer = ((ObjectNode) list).deepCopy();
-    ArrayNode array = answer.putArray("items");
-    items.forEach(array::add);
-    return StatusResponses.json(200, typedList(answer.toString(), resource));
-  }
-
-  /**
-   * The mock answers every list as {@code v1 List}; the API server as {@code <Kind>List} of the
-   * resource's group version, and typed clients (kubectl describe's search for events) insist on it.
-   */
-  private static String typedList(String body, ResourcePath resource) {
-    String kind = Discovery.kind(resource.group(), resource.plural());
-    if (kind == null || !body.startsWith(MOCK_LIST)) {
-      return body;
-    }
-    return "{\"apiVersion\":\"" + resource.apiVersion() + "\",\"kind\":\"" + kind + "List\"," + body.substring(MOCK_LIST.length());
-  }
-
-  /** The store's list at a collection path, whatever the query. */
-  JsonNode listJson(String bare) {
-    MockResponse response = handleGet(bare);
-    JsonNode list = parse(response.getBody().readUtf8());
-    return list.has("items") ? list : JSON.createObjectNode().put("kind", "List").set("items", JSON.createArrayNode());
-  }
-
-  private MockResponse table(List<JsonNode> items, String resourceVersion, ResourcePath resource, ApiRequest request) {
-    boolean includeObject = "Object".equals(request.parameter("includeObject"));
-    ObjectNode table = TableView.of(items, resourceVersion, PrinterColumns.of(resource.plural(), casterColumns),
-        Instant.now(), includeObject);
-    return StatusResponses.json(200, table.toString());
-  }
-
   /**
    * Streams a plain HTTP watch ({@code ?watch=true} without a WebSocket upgrade) on the response;
    * false when the request is something else.
@@ -397,12 +317,11 @@ final class ApiDispatcher extends IndexedCrudDispatcher {
     }
     Selection selection = Selection.of(watch, resource.plural());
     AttributeSet query = attributeExtractor.fromPath(collection);
-    ApiRequest asked = watch;
-    UnaryOperator<JsonNode> render = asked.wantsTable()
-        ? object -> TableView.of(List.of(object), object.path("metadata").path("resourceVersion").asText(""),
-            PrinterColumns.of(resource.plural(), casterColumns), Instant.now(), "Object".equals(asked.parameter("includeObject")))
+    boolean includeObject = "Object".equals(watch.parameter("includeObject"));
+    UnaryOperator<JsonNode> render = watch.wantsTable()
+        ? object -> reads.tableOf(object, resource.plural(), includeObject)
         : UnaryOperator.identity();
-    watches.serve(watch, collection, query, selection, render, this::listJson, response);
+    watches.serve(watch, collection, query, selection, render, reads::listJson, response);
     return true;
   }
 

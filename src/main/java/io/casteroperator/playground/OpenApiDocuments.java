@@ -35,18 +35,13 @@ final class OpenApiDocuments {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   /** As kube-apiserver labels it (the request asks for ...spec.v2@v1.0+protobuf, which Go cannot parse back). */
   static final String V2_PROTOBUF = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf";
-  private static final String V3_REF = "#/components/schemas/";
-  private static final String V2_REF = "#/definitions/";
+  static final String V3_REF = "#/components/schemas/";
+  static final String V2_REF = "#/definitions/";
   private static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
   private static final String LIST_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta";
-  private static final String STATUS = "io.k8s.apimachinery.pkg.apis.meta.v1.Status";
-  private static final String DELETE_OPTIONS = "io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions";
-  private static final String PATCH = "io.k8s.apimachinery.pkg.apis.meta.v1.Patch";
-  private static final List<String> CUSTOM_PATCH_TYPES = List.of("application/json-patch+json",
-      "application/merge-patch+json", "application/apply-patch+yaml");
-  private static final List<String> BUILT_IN_PATCH_TYPES = List.of("application/json-patch+json",
-      "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml");
-
+  static final String STATUS = "io.k8s.apimachinery.pkg.apis.meta.v1.Status";
+  static final String DELETE_OPTIONS = "io.k8s.apimachinery.pkg.apis.meta.v1.DeleteOptions";
+  static final String PATCH = "io.k8s.apimachinery.pkg.apis.meta.v1.Patch";
   /** A kind the documents describe. */
   record Kind(String group, String version, String kind, String plural, boolean namespaced, boolean statusSubresource,
       boolean custom, String schema, String listSchema) {
@@ -185,7 +180,7 @@ final class OpenApiDocuments {
     return schema;
   }
 
-  private static ObjectNode gvk(String group, String version, String kind) {
+  static ObjectNode gvk(String group, String version, String kind) {
     return JSON.objectNode().put("group", group).put("kind", kind).put("version", version);
   }
 
@@ -196,122 +191,11 @@ final class OpenApiDocuments {
     return String.join(".", parts);
   }
 
-  // ---- operations, described once and written in both OpenAPI versions
-
-  /** One operation of a path. */
-  private record Operation(String method, String action, Kind kind, boolean list, boolean status, String body,
-      List<String> consumes, List<String> query, String response) {}
-
-  private static Map<String, List<Operation>> operations(Kind kind) {
-    String base = "/" + kind.groupVersionPath() + (kind.namespaced() ? "/namespaces/{namespace}/" : "/") + kind.plural();
-    String object = base + "/{name}";
-    List<String> write = List.of("dryRun", "fieldManager", "fieldValidation");
-    List<String> patch = List.of("dryRun", "fieldManager", "fieldValidation", "force");
-    List<String> read = List.of("fieldSelector", "labelSelector", "limit", "resourceVersion", "timeoutSeconds", "watch");
-    List<String> json = List.of("application/json", "application/yaml", "application/vnd.kubernetes.protobuf");
-    List<String> patchTypes = kind.custom() ? CUSTOM_PATCH_TYPES : BUILT_IN_PATCH_TYPES;
-    Map<String, List<Operation>> paths = new LinkedHashMap<>();
-    paths.put(base, List.of(
-        new Operation("get", "list", kind, true, false, null, List.of(), read, kind.listSchema()),
-        new Operation("post", "post", kind, false, false, kind.schema(), json, write, kind.schema()),
-        new Operation("delete", "deletecollection", kind, false, false, DELETE_OPTIONS, json, read, STATUS)));
-    paths.put(object, List.of(
-        new Operation("get", "get", kind, false, false, null, List.of(), List.of(), kind.schema()),
-        new Operation("put", "put", kind, false, false, kind.schema(), json, write, kind.schema()),
-        new Operation("patch", "patch", kind, false, false, PATCH, patchTypes, patch, kind.schema()),
-        new Operation("delete", "delete", kind, false, false, DELETE_OPTIONS, json, List.of("dryRun", "propagationPolicy"),
-            STATUS)));
-    if (kind.statusSubresource()) {
-      paths.put(object + "/status", List.of(
-          new Operation("get", "get", kind, false, true, null, List.of(), List.of(), kind.schema()),
-          new Operation("put", "put", kind, false, true, kind.schema(), json, write, kind.schema()),
-          new Operation("patch", "patch", kind, false, true, PATCH, patchTypes, patch, kind.schema())));
-    }
-    if (kind.namespaced()) {
-      paths.put("/" + kind.groupVersionPath() + "/" + kind.plural(), List.of(
-          new Operation("get", "list", kind, true, false, null, List.of(), read, kind.listSchema())));
-    }
-    return paths;
-  }
-
-  private static String operationId(Operation op, String path) {
-    String verb = switch (op.action()) {
-      case "post" -> "create";
-      case "put" -> "replace";
-      case "deletecollection" -> "deleteCollection";
-      default -> op.action();
-    };
-    String scope = op.kind().namespaced() && path.contains("{namespace}") ? "Namespaced" : "";
-    String suffix = op.list() && !path.contains("{namespace}") && op.kind().namespaced() ? "ForAllNamespaces" : "";
-    return verb + scope + op.kind().kind() + (op.status() ? "Status" : "") + suffix;
-  }
-
-  private static ObjectNode operationGvk(Kind kind) {
-    return gvk(kind.group(), kind.version(), kind.kind());
-  }
-
-  private static String description(String name) {
-    return switch (name) {
-      case "fieldValidation" -> "fieldValidation instructs the server on how to handle objects in the request containing "
-          + "unknown or duplicate fields. Valid values are: Ignore, Warn (the default) and Strict.";
-      case "fieldManager" -> "fieldManager is a name associated with the actor or entity that is making these changes.";
-      case "dryRun" -> "When present, indicates that modifications should not be persisted.";
-      case "force" -> "Force is going to \"force\" Apply requests. It means user will re-acquire conflicting fields owned by "
-          + "other people.";
-      default -> name;
-    };
-  }
-
-  private static String type(String parameter) {
-    return switch (parameter) {
-      case "limit", "timeoutSeconds" -> "integer";
-      case "watch", "force" -> "boolean";
-      default -> "string";
-    };
-  }
-
   private static ObjectNode v3Document(String groupVersion, List<Kind> kinds, Map<String, ObjectNode> all) {
     ObjectNode document = JSON.objectNode();
     document.put("openapi", "3.0.0");
     document.putObject("info").put("title", "Kubernetes").put("version", "v1.32.0");
-    ObjectNode paths = document.putObject("paths");
-    for (Kind kind : kinds) {
-      operations(kind).forEach((path, ops) -> {
-        ObjectNode item = paths.putObject(path);
-        ArrayNode common = item.putArray("parameters");
-        if (path.contains("{name}")) {
-          common.addObject().put("name", "name").put("in", "path").put("required", true)
-              .put("description", "name of the " + kind.kind()).putObject("schema").put("type", "string").put("uniqueItems", true);
-        }
-        if (path.contains("{namespace}")) {
-          common.addObject().put("name", "namespace").put("in", "path").put("required", true)
-              .put("description", "object name and auth scope, such as for teams and projects").putObject("schema")
-              .put("type", "string").put("uniqueItems", true);
-        }
-        for (Operation op : ops) {
-          ObjectNode operation = item.putObject(op.method());
-          operation.putArray("tags").add(kind.groupVersionPath().replace('/', '_'));
-          operation.put("operationId", operationId(op, path));
-          ArrayNode parameters = operation.putArray("parameters");
-          for (String name : op.query()) {
-            parameters.addObject().put("name", name).put("in", "query").put("description", description(name))
-                .putObject("schema").put("type", type(name)).put("uniqueItems", true);
-          }
-          if (op.body() != null) {
-            ObjectNode content = operation.putObject("requestBody").put("required", true).putObject("content");
-            for (String mediaType : op.consumes()) {
-              content.putObject(mediaType).putObject("schema").put("$ref", V3_REF + op.body());
-            }
-          }
-          ObjectNode ok = operation.putObject("responses").putObject("200").put("description", "OK").putObject("content");
-          for (String mediaType : List.of("application/json", "application/yaml")) {
-            ok.putObject(mediaType).putObject("schema").put("$ref", V3_REF + op.response());
-          }
-          operation.put("x-kubernetes-action", op.action());
-          operation.set("x-kubernetes-group-version-kind", operationGvk(kind));
-        }
-      });
-    }
+    document.set("paths", OpenApiPaths.v3(kinds));
     ObjectNode schemas = document.putObject("components").putObject("schemas");
     for (Kind kind : kinds) {
       addWithReferences(kind.schema(), all, schemas);
@@ -338,43 +222,7 @@ final class OpenApiDocuments {
     ObjectNode document = JSON.objectNode();
     document.put("swagger", "2.0");
     document.putObject("info").put("title", "Kubernetes").put("version", "v1.32.0");
-    ObjectNode paths = document.putObject("paths");
-    for (Kind kind : kinds) {
-      operations(kind).forEach((path, ops) -> {
-        ObjectNode item = paths.putObject(path);
-        for (Operation op : ops) {
-          ObjectNode operation = item.putObject(op.method());
-          operation.putArray("tags").add(kind.groupVersionPath().replace('/', '_'));
-          operation.put("operationId", operationId(op, path));
-          if (!op.consumes().isEmpty()) {
-            ArrayNode consumes = operation.putArray("consumes");
-            op.consumes().forEach(consumes::add);
-          }
-          operation.putArray("produces").add("application/json").add("application/yaml");
-          ArrayNode parameters = operation.putArray("parameters");
-          if (op.body() != null) {
-            parameters.addObject().put("name", "body").put("in", "body").put("required", true)
-                .putObject("schema").put("$ref", V2_REF + op.body());
-          }
-          for (String name : op.query()) {
-            parameters.addObject().put("name", name).put("in", "query").put("description", description(name))
-                .put("type", type(name)).put("uniqueItems", true);
-          }
-          if (path.contains("{name}")) {
-            parameters.addObject().put("name", "name").put("in", "path").put("required", true).put("type", "string")
-                .put("uniqueItems", true).put("description", "name of the " + kind.kind());
-          }
-          if (path.contains("{namespace}")) {
-            parameters.addObject().put("name", "namespace").put("in", "path").put("required", true).put("type", "string")
-                .put("uniqueItems", true).put("description", "object name and auth scope, such as for teams and projects");
-          }
-          operation.putObject("responses").putObject("200").put("description", "OK").putObject("schema")
-              .put("$ref", V2_REF + op.response());
-          operation.put("x-kubernetes-action", op.action());
-          operation.set("x-kubernetes-group-version-kind", operationGvk(kind));
-        }
-      });
-    }
+    document.set("paths", OpenApiPaths.v2(kinds));
     ObjectNode definitions = document.putObject("definitions");
     schemas.forEach((name, schema) -> definitions.set(name, toV2(schema)));
     return document;

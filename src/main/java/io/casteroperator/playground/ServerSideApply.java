@@ -74,7 +74,7 @@ final class ServerSideApply {
       applied.remove("status");
     }
     boolean force = "true".equals(request.parameter("force"));
-    Set<List<String>> fields = FieldSet.of(applied);
+    Set<List<String>> fields = ManagedFields.of(applied);
     for (int attempt = 1; ; attempt++) {
       JsonNode current = target.get(request.bare());
       MockResponse response;
@@ -105,14 +105,14 @@ final class ServerSideApply {
       if (!"Apply".equals(entry.path("operation").asText())) {
         continue;
       }
-      Set<List<String>> owned = FieldSet.fromFieldsV1(entry.path("fieldsV1"));
+      Set<List<String>> owned = ManagedFields.fromFieldsV1(entry.path("fieldsV1"));
       if (entry.path("manager").asText().equals(manager)) {
         before.addAll(owned);
         continue;
       }
       othersApplied.addAll(owned);
       for (List<String> field : fields) {
-        if (owned.contains(field) && !FieldSet.at(current, field).equals(FieldSet.at(applied, field))) {
+        if (owned.contains(field) && !ManagedFields.at(current, field).equals(ManagedFields.at(applied, field))) {
           conflicts.add("conflict with \"" + entry.path("manager").asText() + "\": ." + String.join(".", field));
         }
       }
@@ -128,7 +128,7 @@ final class ServerSideApply {
     ObjectNode merged = current.deepCopy();
     for (List<String> field : before) {
       if (!fields.contains(field) && !othersApplied.contains(field)) {
-        FieldSet.remove(merged, field);
+        ManagedFields.remove(merged, field);
       }
     }
     mergeInto(merged, applied);
@@ -159,10 +159,10 @@ final class ServerSideApply {
           continue;
         }
         if ("Apply".equals(entry.path("operation").asText())) {
-          Set<List<String>> owned = FieldSet.fromFieldsV1(entry.path("fieldsV1"));
+          Set<List<String>> owned = ManagedFields.fromFieldsV1(entry.path("fieldsV1"));
           owned.removeAll(fields);
           ObjectNode kept = entry.deepCopy();
-          kept.set("fieldsV1", FieldSet.toFieldsV1(owned));
+          kept.set("fieldsV1", ManagedFields.toFieldsV1(owned));
           entries.add(kept);
         } else {
           entries.add(entry);
@@ -175,7 +175,7 @@ final class ServerSideApply {
         .put("apiVersion", applied.path("apiVersion").asText())
         .put("time", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
         .put("fieldsType", "FieldsV1")
-        .set("fieldsV1", FieldSet.toFieldsV1(fields));
+        .set("fieldsV1", ManagedFields.toFieldsV1(fields));
     return entries;
   }
 
@@ -192,109 +192,6 @@ final class ServerSideApply {
       return object;
     } catch (IOException e) {
       throw ApiException.of(400, "BadRequest", "the apply configuration does not parse: " + e.getMessage());
-    }
-  }
-
-  /** Sets of field paths, and their FieldsV1 form ({@code {"f:spec":{"f:delay":{}}}}). */
-  static final class FieldSet {
-
-    /** Fields of metadata that an apply can own; the rest belongs to the API server. */
-    private static final Set<String> METADATA = Set.of("labels", "annotations", "finalizers", "ownerReferences");
-
-    private FieldSet() {}
-
-    /** The leaf fields of an applied configuration: values, lists and empty objects. */
-    static Set<List<String>> of(ObjectNode applied) {
-      Set<List<String>> fields = new LinkedHashSet<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = applied.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        String name = field.getKey();
-        if (name.equals("apiVersion") || name.equals("kind")) {
-          continue;
-        }
-        if (name.equals("metadata")) {
-          for (String owned : METADATA) {
-            JsonNode value = field.getValue().get(owned);
-            if (value != null) {
-              collect(value, new ArrayList<>(List.of("metadata", owned)), fields);
-            }
-          }
-          continue;
-        }
-        collect(field.getValue(), new ArrayList<>(List.of(name)), fields);
-      }
-      return fields;
-    }
-
-    private static void collect(JsonNode value, List<String> path, Set<List<String>> fields) {
-      if (value instanceof ObjectNode object && !object.isEmpty()) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> field = it.next();
-          List<String> child = new ArrayList<>(path);
-          child.add(field.getKey());
-          collect(field.getValue(), child, fields);
-        }
-      } else {
-        fields.add(List.copyOf(path));
-      }
-    }
-
-    static JsonNode at(JsonNode object, List<String> field) {
-      JsonNode node = object;
-      for (String step : field) {
-        node = node.path(step);
-      }
-      return node;
-    }
-
-    static void remove(ObjectNode object, List<String> field) {
-      JsonNode parent = object;
-      for (int i = 0; i < field.size() - 1; i++) {
-        parent = parent.path(field.get(i));
-      }
-      if (parent instanceof ObjectNode container) {
-        container.remove(field.get(field.size() - 1));
-      }
-    }
-
-    static ObjectNode toFieldsV1(Set<List<String>> fields) {
-      ObjectNode root = JSON.objectNode();
-      for (List<String> field : fields) {
-        ObjectNode node = root;
-        for (String step : field) {
-          ObjectNode child = (ObjectNode) node.get("f:" + step);
-          if (child == null) {
-            child = node.putObject("f:" + step);
-            if (node != root) {
-              node.putObject(".");
-            }
-          }
-          node = child;
-        }
-      }
-      return root;
-    }
-
-    static Set<List<String>> fromFieldsV1(JsonNode fieldsV1) {
-      Set<List<String>> fields = new LinkedHashSet<>();
-      read(fieldsV1, new ArrayList<>(), fields);
-      return fields;
-    }
-
-    private static void read(JsonNode node, List<String> path, Set<List<String>> fields) {
-      boolean leaf = true;
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
-        if (field.getKey().startsWith("f:")) {
-          leaf = false;
-          List<String> child = new ArrayList<>(path);
-          child.add(field.getKey().substring(2));
-          read(field.getValue(), child, fields);
-        }
-      }
-      if (leaf && !path.isEmpty()) {
-        fields.add(List.copyOf(path));
-      }
     }
   }
 }

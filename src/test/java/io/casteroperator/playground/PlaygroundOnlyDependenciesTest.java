@@ -1,7 +1,6 @@
 package io.casteroperator.playground;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.casteroperator.cli.RunCommand;
