@@ -1,16 +1,11 @@
 package io.casteroperator.cli;
 
 import io.casteroperator.emulator.LiveEmulator;
-import io.casteroperator.playground.Playground;
+import io.casteroperator.playground.PlaygroundConsole;
 import io.casteroperator.playground.PlaygroundOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +40,13 @@ public final class PlaygroundCommand implements Callable<Integer> {
       description = "Where to write the kubeconfig for kubectl (default ${DEFAULT-VALUE}).")
   Path kubeconfig;
 
+  @Option(names = "--schema-validation", defaultValue = "on", paramLabel = "on|off",
+      converter = OnOff.class,
+      description = "Whether the API server checks Casters against the CRD's schema and CEL rules on write, as a cluster "
+          + "does (default ${DEFAULT-VALUE}). off: any Caster is stored as sent, so broken manifests reach the operator, "
+          + "which reports them (InvalidSpec).")
+  boolean schemaValidation;
+
   @Option(names = "--once", description = "Apply, wait until every Caster settles, print the table, and exit: "
       + "0 only if every example is Ready for its generation with exactly one SetCasterConfig call.")
   boolean once;
@@ -65,58 +67,21 @@ public final class PlaygroundCommand implements Callable<Integer> {
       id = account.substring(0, colon);
       secret = account.substring(colon + 1);
     }
-    PlaygroundOptions options = new PlaygroundOptions(kubePort, emulatorPort, httpPort, id, secret,
-        manifests, kubeconfig, timeout);
-    try (Playground playground = Playground.start(options)) {
-      introduce(playground, options);
-      return once ? checkOnce(playground) : runUntilStopped(playground);
-    }
+    // Everything that names a playground class stays out of this class's method signatures: picocli
+    // reflects on them when the run command starts, which would load those classes.
+    return PlaygroundConsole.run(new PlaygroundOptions(kubePort, emulatorPort, httpPort, id, secret,
+        manifests, kubeconfig, timeout, schemaValidation), once);
   }
 
-  private void introduce(Playground playground, PlaygroundOptions options) {
-    System.out.printf("""
-        caster-operator playground
-          Kubernetes API   %s   (kubectl --kubeconfig %s get casters)
-          Live emulator    http://%s   admin: http://%s/_emulator/
-          account          %s / %s   (default credentials; also Secret %s/%s)
-          operator         http://localhost:%d/metrics  /healthz  /readyz
-          applied          %s
-        %s""", playground.kubeUrl(), options.kubeconfig(), playground.emulator().endpoint(),
-        playground.emulator().endpoint(), options.accessKeyId(), options.accessKeySecret(), Playground.NAMESPACE,
-        Playground.CREDENTIALS_SECRET, playground.httpPort(), playground.applied(),
-        once ? "" : "Press Ctrl-C to stop.\n");
-  }
-
-  private int checkOnce(Playground playground) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!playground.settled() && System.nanoTime() < deadline) {
-      TimeUnit.MILLISECONDS.sleep(200);
+  /** on/off, as the option is written on the command line. */
+  static final class OnOff implements CommandLine.ITypeConverter<Boolean> {
+    @Override
+    public Boolean convert(String value) {
+      return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        case "on", "true" -> true;
+        case "off", "false" -> false;
+        default -> throw new CommandLine.TypeConversionException("expected on or off, got '" + value + "'");
+      };
     }
-    System.out.print(playground.tableText());
-    List<String> problems = playground.problems();
-    if (problems.isEmpty()) {
-      System.out.println("OK: every example is Ready with exactly one SetCasterConfig call.");
-      return 0;
-    }
-    problems.forEach(p -> System.out.println("FAILED: " + p));
-    return 1;
-  }
-
-  private int runUntilStopped(Playground playground) throws InterruptedException {
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      playground.close();
-      stopped.countDown();
-    }, "playground-stop"));
-    String last = "";
-    while (!stopped.await(2, TimeUnit.SECONDS)) {
-      String table = playground.tableText();
-      if (!table.equals(last)) {
-        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
-        System.out.print(table);
-        last = table;
-      }
-    }
-    return 0;
   }
 }

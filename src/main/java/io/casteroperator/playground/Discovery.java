@@ -4,12 +4,24 @@ import io.fabric8.mockwebserver.http.MockResponse;
 
 /**
  * Answers the requests that fabric8's CRUD mock does not: API discovery (kubectl finds resources
- * through it), OpenAPI (kubectl's client-side validation, which is off: 404), and
- * SelfSubjectRulesReview (JOSDK's leader election checks its Lease permissions with it first).
+ * through it) and SelfSubjectRulesReview (JOSDK's leader election checks its Lease permissions with
+ * it first). OpenAPI is {@link OpenApiDocuments}'.
  */
 final class Discovery {
 
   private Discovery() {}
+
+  /** The kind of each resource the playground serves, by group and plural ({@code /casters}). */
+  private static final java.util.Map<String, String> KINDS = java.util.Map.of(
+      "/namespaces", "Namespace", "/secrets", "Secret", "/configmaps", "ConfigMap", "/events", "Event",
+      "/serviceaccounts", "ServiceAccount", "live.caster-operator.io/casters", "Caster",
+      "coordination.k8s.io/leases", "Lease", "apiextensions.k8s.io/customresourcedefinitions", "CustomResourceDefinition",
+      "events.k8s.io/events", "Event");
+
+  /** The kind of a resource, or null for one the playground does not serve. */
+  static String kind(String group, String plural) {
+    return KINDS.get(group + "/" + plural);
+  }
 
   /** The answer to a request, or {@code null} to let the CRUD dispatcher handle it. */
   static MockResponse answer(String method, String path) {
@@ -18,9 +30,6 @@ final class Discovery {
     }
     if (!"GET".equals(method)) {
       return null;
-    }
-    if (path.startsWith("/openapi")) {
-      return json(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\",\"code\":404}");
     }
     return switch (path) {
       case "/version" -> json(200, VERSION);

@@ -66,6 +66,7 @@ class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
   @Override
   public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
       GenericKubernetesResource resource, String newState) {
+    String previous = oldAttributes == null ? null : map.get(oldAttributes);
     super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
     if (oldAttributes != null) {
       String old = id(oldAttributes);
@@ -73,8 +74,9 @@ class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
         index.remove(old, oldAttributes);
       }
     }
+    AttributeSet stored = null;
     if (newState != null) {
-      AttributeSet stored = storedKey(pathAttributes, resource, newState);
+      stored = storedKey(pathAttributes, resource, newState);
       String id = id(stored);
       if (id != null && map.containsKey(stored)) {
         AttributeSet other = index.put(id, stored);
@@ -83,7 +85,16 @@ class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
         }
       }
     }
+    if (!java.util.Objects.equals(previous, newState)) {
+      changed(oldAttributes, previous, stored, newState);
+    }
   }
+
+  /**
+   * After the store changed, still under its write lock: {@code previous} is null for a create,
+   * {@code current} null for a delete.
+   */
+  protected void changed(AttributeSet oldKey, String previous, AttributeSet newKey, String current) {}
 
   /** Not for use while requests are served: the index cannot be cleared under the store's lock. */
   @Override

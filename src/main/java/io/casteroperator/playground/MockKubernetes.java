@@ -1,30 +1,29 @@
 package io.casteroperator.playground;
 
-import io.casteroperator.api.crd.CrdGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.casteroperator.api.crd.CrdGenerator;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudDispatcherException;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.util.HashMap;
+import java.nio.charset.StandardCharsets;
 
 /**
  * An in-process Kubernetes API server: fabric8's mock server in CRUD mode with the Caster CRD
- * installed (so status is a subresource and generation moves with spec only), plus what the mock
- * does not answer by itself: discovery documents for kubectl, and the SelfSubjectRulesReview that
- * JOSDK's leader election asks before it starts; JSON merge patches applied as RFC 7386 says; the
- * Table format of kubectl get; and plain HTTP watches, as kubectl delete waits with one.
+ * installed (so status is a subresource and generation moves with spec only), answering kubectl as
+ * kube-apiserver with the CRD installed would ({@link ApiDispatcher}): discovery and OpenAPI, the
+ * CRD's schema and CEL rules on write (unless turned off), protobuf bodies, server-side apply, field
+ * and label selectors, Tables, and watches over plain HTTP as well as WebSocket.
  */
 public final class MockKubernetes implements AutoCloseable {
 
@@ -35,40 +34,100 @@ public final class MockKubernetes implements AutoCloseable {
     MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
   }
 
-  private final KubernetesMockServer server;
-  private final NamespacedKubernetesClient client;
+  /**
+   * How the API server runs.
+   *
+   * @param port the port on the loopback interface (0 for any free port)
+   * @param keepEvents false: Events are acknowledged but not stored. The mock lists by scanning all it
+   *     stores, so thousands of Events would slow every later request; the benchmark measures the
+   *     operator, not that
+   * @param schemaValidation whether Caster writes are pruned, defaulted and validated against the
+   *     CRD's schema and CEL rules, as on a cluster; off, any Caster is stored as sent (as on a cluster
+   *     whose CRD has no schema), so broken manifests reach the operator
+   */
+  public record Options(int port, boolean keepEvents, boolean schemaValidation) {
 
-  private MockKubernetes(KubernetesMockServer server) {
+    public static Options defaults() {
+      return new Options(0, true, true);
+    }
+
+    public Options withPort(int port) {
+      return new Options(port, keepEvents, schemaValidation);
+    }
+
+    public Options withKeepEvents(boolean keepEvents) {
+      return new Options(port, keepEvents, schemaValidation);
+    }
+
+    public Options withSchemaValidation(boolean schemaValidation) {
+      return new Options(port, keepEvents, schemaValidation);
+    }
+  }
+
+  private final Vertx vertx;
+  private final ApiHttpServer server;
+  private final HttpWatch watches;
+  private final KubernetesClient client;
+
+  private MockKubernetes(Vertx vertx, ApiHttpServer server, HttpWatch watches) {
+    this.vertx = vertx;
     this.server = server;
-    this.client = server.createClient();
+    this.watches = watches;
+    this.client = newClient();
   }
 
   /** Starts on {@code port} (0 for any free port) on the loopback interface, with the CRD installed. */
   public static MockKubernetes start(int port) {
-    return start(port, true);
+    return start(Options.defaults().withPort(port));
   }
 
-  /**
-   * As {@link #start(int)}; with {@code keepEvents} false, Events are acknowledged but not stored.
-   * The mock serves every request under one lock and lists by scanning all it stores, so thousands
-   * of Events would slow every later request; the benchmark measures the operator, not that.
-   */
+  /** As {@link #start(int)}; with {@code keepEvents} false, Events are acknowledged but not stored. */
   public static MockKubernetes start(int port, boolean keepEvents) {
-    KubernetesMockServer server = new KubernetesMockServer(
-        new Context(), new MockWebServer(), new HashMap<>(), new ApiDispatcher(keepEvents), false);
-    server.init(InetAddress.getLoopbackAddress(), port);
-    MockKubernetes kube = new MockKubernetes(server);
-    kube.client.apiextensions().v1().customResourceDefinitions().resource(crd()).create();
+    return start(Options.defaults().withPort(port).withKeepEvents(keepEvents));
+  }
+
+  public static MockKubernetes start(Options options) {
+    JsonNode crd = crdJson();
+    CustomResourceDefinition definition = Serialization.jsonMapper().convertValue(crd, CustomResourceDefinition.class);
+    JsonNode version = crd.path("spec").path("versions").path(0);
+    SchemaAdmission admission = options.schemaValidation()
+        ? new SchemaAdmission(version.path("schema").path("openAPIV3Schema"), crd.path("spec").path("group").asText(),
+            version.path("name").asText(), crd.path("spec").path("names").path("kind").asText())
+        : null;
+    ApiDispatcher dispatcher = new ApiDispatcher(options.keepEvents(), admission, new OpenApiDocuments(crd),
+        definition.getSpec().getVersions().get(0).getAdditionalPrinterColumns(), crd.path("spec").path("group").asText());
+    // One event loop, as fabric8's MockWebServer has: requests are handled one at a time, in order.
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    HttpWatch watches = new HttpWatch(vertx);
+    dispatcher.watches(watches);
+    ApiHttpServer server;
+    try {
+      server = ApiHttpServer.start(vertx, InetAddress.getLoopbackAddress(), options.port(), dispatcher);
+    } catch (RuntimeException e) {
+      vertx.close();
+      throw e;
+    }
+    MockKubernetes kube = new MockKubernetes(vertx, server, watches);
+    kube.client.apiextensions().v1().customResourceDefinitions().resource(definition).create();
+    // Every cluster has the default namespace (kubectl get namespaces shows it).
+    kube.client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+        .withNewMetadata().withName("default").endMetadata().withNewStatus().withPhase("Active").endStatus().build()).create();
     return kube;
   }
 
   /** The CRD the build generated from the api package. */
   public static CustomResourceDefinition crd() {
+    return Serialization.jsonMapper().convertValue(crdJson(), CustomResourceDefinition.class);
+  }
+
+  /** The CRD the build generated, as a JSON tree (every schema keyword as written). */
+  static JsonNode crdJson() {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     try (InputStream in = MockKubernetes.class.getResourceAsStream("/crds/" + CrdGenerator.FILE_NAME)) {
       if (in == null) {
-        return Serialization.unmarshal(CrdGenerator.generate(), CustomResourceDefinition.class);
+        return yaml.readTree(CrdGenerator.generate().getBytes(StandardCharsets.UTF_8));
       }
-      return Serialization.unmarshal(in, CustomResourceDefinition.class);
+      return yaml.readTree(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -76,7 +135,12 @@ public final class MockKubernetes implements AutoCloseable {
 
   /** A client of this server (each caller gets its own; close it when done). */
   public KubernetesClient newClient() {
-    return server.createClient();
+    Config config = new ConfigBuilder(Config.empty())
+        .withMasterUrl(url())
+        .withNamespace("test")
+        .withHttp2Disable(true)
+        .build();
+    return new KubernetesClientBuilder().withConfig(config).build();
   }
 
   /** The client this object owns. */
@@ -85,75 +149,22 @@ public final class MockKubernetes implements AutoCloseable {
   }
 
   public int port() {
-    return server.getPort();
+    return server.port();
   }
 
   public String url() {
-    return "http://" + server.getHostName() + ":" + server.getPort();
+    return "http://localhost:" + server.port();
   }
 
   @Override
   public void close() {
-    client.close();
-    server.destroy();
-  }
-
-  private static final String CASTERS = "casters";
-  private static final java.util.List<io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition>
-      PRINTER_COLUMNS = crd().getSpec().getVersions().get(0).getAdditionalPrinterColumns();
-
-  /** The CRUD dispatcher, with the answers kubectl and JOSDK need that the mock lacks. */
-  private static final class ApiDispatcher extends IndexedCrudDispatcher {
-
-    private final boolean keepEvents;
-
-    ApiDispatcher(boolean keepEvents) {
-      this.keepEvents = keepEvents;
-    }
-
-    @Override
-    public JsonNode merge(JsonNode baseResource, String patch) throws KubernetesCrudDispatcherException {
-      try {
-        return JsonMergePatch.apply(baseResource, Serialization.jsonMapper().readTree(patch));
-      } catch (JsonProcessingException e) {
-        throw new KubernetesCrudDispatcherException(e.getMessage(), 422);
-      }
-    }
-
-    @Override
-    public MockResponse dispatch(RecordedRequest request) {
-      String path = request.getPath();
-      String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
-      String query = path.contains("?") ? path.substring(path.indexOf('?') + 1) : "";
-      MockResponse answer = Discovery.answer(request.getMethod(), bare);
-      if (answer != null) {
-        return answer;
-      }
-      if (!keepEvents && "POST".equals(request.getMethod()) && bare.matches("/api/v1/namespaces/[^/]+/events")) {
-        return new MockResponse().setResponseCode(201).setHeader("Content-Type", "application/json")
-            .setBody(request.getUtf8Body());
-      }
-      if ("GET".equals(request.getMethod()) && PlainWatch.isPlainWatch(query, request)) {
-        return PlainWatch.answer(bare, query, this::handleGet);
-      }
-      MockResponse response = super.dispatch(request);
-      String accept = request.getHeader("Accept");
-      if ("GET".equals(request.getMethod()) && accept != null && accept.contains("as=Table")
-          && bare.contains("/" + CASTERS + "") && response.code() == 200) {
-        return asTable(response);
-      }
-      return response;
-    }
-
-    private MockResponse asTable(MockResponse response) {
-      try {
-        JsonNode body = Serialization.jsonMapper().readTree(response.getBody().readUtf8());
-        JsonNode table = TableView.of(body, PRINTER_COLUMNS, java.time.Instant.now());
-        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
-            .setBody(Serialization.jsonMapper().writeValueAsString(table));
-      } catch (JsonProcessingException e) {
-        return response;
-      }
+    try {
+      client.close();
+      watches.close();
+      server.close();
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+          .exceptionally(e -> null).join();
     }
   }
 }

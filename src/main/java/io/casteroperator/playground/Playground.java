@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -52,6 +53,8 @@ public final class Playground implements AutoCloseable {
   private final CasterOperator operator;
   private final OperatorHttpServer http;
   private final List<String> applied = new ArrayList<>();
+  /** Manifests the API server refused, with its answer, as kubectl apply would print them. */
+  private final List<String> refused = new ArrayList<>();
 
   private Playground(LiveEmulator emulator, MockKubernetes kube, CasterOperator operator, OperatorHttpServer http) {
     this.emulator = emulator;
@@ -69,7 +72,8 @@ public final class Playground implements AutoCloseable {
     MockKubernetes kube = null;
     CasterOperator operator = null;
     try {
-      kube = MockKubernetes.start(options.kubePort());
+      kube = MockKubernetes.start(MockKubernetes.Options.defaults().withPort(options.kubePort())
+          .withSchemaValidation(options.schemaValidation()));
       Kubeconfig.write(options.kubeconfig(), kube.url());
       credentialsSecret(kube.client(), options);
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -142,9 +146,23 @@ public final class Playground implements AutoCloseable {
           && emulator.caster(casterId).isEmpty()) {
         emulator.createCaster(LiveEmulator.DEMO_ACCOUNT, casterId, "playground " + item.getMetadata().getName());
       }
+    }
+    try {
+      kube.client().resource(item).create();
+    } catch (KubernetesClientException e) {
+      String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
+      refused.add(item.getMetadata().getNamespace() + "/" + item.getMetadata().getName() + ": refused by the API server: "
+          + message);
+      return;
+    }
+    if (item instanceof GenericKubernetesResource generic && "Caster".equals(generic.getKind())) {
       applied.add(item.getMetadata().getNamespace() + "/" + item.getMetadata().getName());
     }
-    kube.client().resource(item).create();
+  }
+
+  /** The manifests the API server refused at start (the schema or a CEL rule), with its message. */
+  public List<String> refused() {
+    return List.copyOf(refused);
   }
 
   /** The Casters and what they cost, for the table. */
@@ -170,7 +188,7 @@ public final class Playground implements AutoCloseable {
    * cost exactly one SetCasterConfig call. Returns the problems; empty when all is well.
    */
   public List<String> problems() {
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(refused);
     List<CasterTable.Row> rows = table();
     for (String name : applied) {
       CasterTable.Row row = rows.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);

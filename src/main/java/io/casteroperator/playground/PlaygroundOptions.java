@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param manifests a directory of Caster manifests to apply at start ({@code deploy/examples})
  * @param kubeconfig where to write a kubeconfig for kubectl
  * @param settleTimeout with --once, how long to wait for every Caster to settle
+ * @param schemaValidation whether the API server checks Casters against the CRD's schema and CEL
+ *     rules on write, as a cluster does (off: broken manifests reach the operator, which reports them)
  */
 public record PlaygroundOptions(
     int kubePort,
@@ -23,4 +25,12 @@ public record PlaygroundOptions(
     String accessKeySecret,
     Path manifests,
     Path kubeconfig,
-    Duration settleTimeout) {}
+    Duration settleTimeout,
+    boolean schemaValidation) {
+
+  /** With schema validation on, as a cluster. */
+  public PlaygroundOptions(int kubePort, int emulatorPort, int httpPort, String accessKeyId, String accessKeySecret,
+      Path manifests, Path kubeconfig, Duration settleTimeout) {
+    this(kubePort, emulatorPort, httpPort, accessKeyId, accessKeySecret, manifests, kubeconfig, settleTimeout, true);
+  }
+}

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Server-side printing, as the API server does it for {@code kubectl get}: a {@code meta.k8s.io/v1
- * Table} with the CRD's printer columns (the mock only returns plain lists, so kubectl would show
- * NAME and AGE only).
+ * Table} with the kind's {@link PrinterColumns} (the mock only returns plain lists, so kubectl would
+ * show NAME and AGE only).
  */
 final class TableView {
 
@@ -25,35 +24,38 @@ final class TableView {
 
   private TableView() {}
 
-  /** The Table for a list, or for one object. */
-  static ObjectNode of(JsonNode listOrObject, List<CustomResourceColumnDefinition> columns, Instant now) {
+  /**
+   * The Table of some objects.
+   *
+   * @param resourceVersion the list's resourceVersion
+   * @param includeObject {@code includeObject=Object}: each row carries the whole object, not only its metadata
+   */
+  static ObjectNode of(List<JsonNode> items, String resourceVersion, List<PrinterColumns.Column> columns, Instant now,
+      boolean includeObject) {
     ObjectNode table = JSON.objectNode();
     table.put("kind", "Table");
     table.put("apiVersion", "meta.k8s.io/v1");
-    table.set("metadata", JSON.objectNode().put("resourceVersion", listOrObject.path("metadata").path("resourceVersion").asText("")));
+    table.set("metadata", JSON.objectNode().put("resourceVersion", resourceVersion));
     ArrayNode definitions = table.putArray("columnDefinitions");
-    definitions.addObject().put("name", "Name").put("type", "string").put("format", "name").put("priority", 0)
-        .put("description", "Name of the object");
-    for (CustomResourceColumnDefinition column : columns) {
-      definitions.addObject().put("name", column.getName()).put("type", column.getType())
-          .put("format", column.getFormat() == null ? "" : column.getFormat())
-          .put("priority", column.getPriority() == null ? 0 : column.getPriority())
-          .put("description", column.getDescription() == null ? "" : column.getDescription());
+    for (PrinterColumns.Column column : columns) {
+      definitions.addObject().put("name", column.name()).put("type", column.type()).put("format", column.format())
+          .put("description", column.description()).put("priority", column.priority());
     }
     ArrayNode rows = table.putArray("rows");
-    JsonNode items = listOrObject.has("items") ? listOrObject.get("items") : JSON.arrayNode().add(listOrObject);
     for (JsonNode item : items) {
       ObjectNode row = rows.addObject();
       ArrayNode cells = row.putArray("cells");
-      cells.add(item.path("metadata").path("name").asText());
-      for (CustomResourceColumnDefinition column : columns) {
-        String value = evaluate(item, column.getJsonPath());
-        cells.add("date".equals(column.getType()) ? age(value, now) : value);
+      for (PrinterColumns.Column column : columns) {
+        cells.addPOJO(column.cell().apply(item, now));
       }
-      ObjectNode object = row.putObject("object");
-      object.put("kind", "PartialObjectMetadata");
-      object.put("apiVersion", "meta.k8s.io/v1");
-      object.set("metadata", item.path("metadata"));
+      if (includeObject) {
+        row.set("object", item);
+      } else {
+        ObjectNode object = row.putObject("object");
+        object.put("kind", "PartialObjectMetadata");
+        object.put("apiVersion", "meta.k8s.io/v1");
+        object.set("metadata", item.path("metadata"));
+      }
     }
     return table;
   }
@@ -80,6 +82,9 @@ final class TableView {
 
   /** Like kubectl's HumanDuration: 45s, 5m12s, 37m, 5h3m, 3d... */
   static String age(String timestamp, Instant now) {
+    if (timestamp == null || timestamp.isEmpty()) {
+      return "<unknown>";
+    }
     try {
       long s = Math.max(0, Duration.between(Instant.parse(timestamp), now).getSeconds());
       if (s < 120) {

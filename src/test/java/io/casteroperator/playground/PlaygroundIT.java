@@ -45,7 +45,23 @@ class PlaygroundIT {
   }
 
   @Test
+  void onceFailsWhenTheApiServerRefusesAnExample() throws IOException {
+    Path broken = brokenExample();
+    int code = Main.execute("playground", "--once", "--kube-port=0", "--emulator-port=0", "--http-port=-1",
+        "--kubeconfig=" + temp.resolve("kubeconfig"), "--apply=" + broken, "--timeout=30s");
+    assertEquals(1, code);
+  }
+
+  @Test
   void onceFailsWhenAnExampleDoesNotConverge() throws IOException {
+    // Without schema checks the Caster is stored and the operator refuses it (InvalidSpec).
+    Path broken = brokenExample();
+    int code = Main.execute("playground", "--once", "--kube-port=0", "--emulator-port=0", "--http-port=-1",
+        "--kubeconfig=" + temp.resolve("kubeconfig"), "--apply=" + broken, "--timeout=30s", "--schema-validation=off");
+    assertEquals(1, code);
+  }
+
+  private Path brokenExample() throws IOException {
     Path broken = Files.createDirectories(temp.resolve("broken"));
     Files.writeString(broken.resolve("bad.yaml"), """
         apiVersion: live.caster-operator.io/v1alpha1
@@ -53,13 +69,11 @@ class PlaygroundIT {
         metadata: {name: bad}
         spec: {casterId: a2b8e671-2fe5-4642-a2ec-bf93880e0009, delay: 301}
         """);
-    int code = Main.execute("playground", "--once", "--kube-port=0", "--emulator-port=0", "--http-port=-1",
-        "--kubeconfig=" + temp.resolve("kubeconfig"), "--apply=" + broken, "--timeout=30s");
-    assertEquals(1, code);
+    return broken;
   }
 
   @Test
-  void kubectlSeesPrinterColumnsAndItsDeleteWaitEnds() throws Exception {
+  void kubectlSeesPrinterColumnsAndWatchesStream() throws Exception {
     try (Playground playground = Playground.start(options())) {
       await().atMost(Duration.ofSeconds(60)).until(playground::settled);
       String casters = playground.kubeUrl() + "/apis/live.caster-operator.io/v1alpha1/namespaces/default/casters";
@@ -74,13 +88,17 @@ class PlaygroundIT {
       assertEquals("True", row.get("cells").get(2).asText());
       assertEquals("Applied", row.get("cells").get(3).asText());
 
-      // What kubectl delete waits with: a plain HTTP watch, answered with DELETED once the object is gone.
-      String watch = casters + "?allowWatchBookmarks=true&fieldSelector=metadata.name%3Dmorning-show&resourceVersion=1&watch=true";
-      assertTrue(get(watch, "application/json").body().contains("\"BOOKMARK\""));
+      // What kubectl get -w and delete wait with: a watch streamed over plain HTTP (here ended by timeoutSeconds).
+      String watch = casters + "?fieldSelector=metadata.name%3Dmorning-show&timeoutSeconds=1&watch=true";
+      HttpResponse<String> added = get(watch, "application/json");
+      assertEquals(200, added.statusCode());
+      assertTrue(added.body().startsWith("{\"type\":\"ADDED\",\"object\":{"), added.body());
+      String version = JSON.readTree(get(casters, "application/json").body()).path("metadata").path("resourceVersion").asText();
       HttpResponse<String> deleted = HTTP.send(HttpRequest.newBuilder(URI.create(casters + "/morning-show")).DELETE().build(),
           HttpResponse.BodyHandlers.ofString());
       assertEquals(200, deleted.statusCode());
-      assertTrue(get(watch, "application/json").body().contains("\"DELETED\""));
+      String events = get(watch + "&resourceVersion=" + version, "application/json").body();
+      assertTrue(events.startsWith("{\"type\":\"DELETED\",\"object\":{"), events);
     }
   }
 

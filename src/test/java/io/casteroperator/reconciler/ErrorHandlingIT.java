@@ -19,11 +19,28 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Each class of failure ends in its own status and retry behaviour; no hot loop. */
 class ErrorHandlingIT {
 
-  @RegisterExtension static final OperatorFixture fixture = OperatorFixture.perClass();
+  // Invalid specs must reach the operator: an API server without the CRD's schema checks.
+  @RegisterExtension static final OperatorFixture fixture = OperatorFixture.perClass().withoutSchemaValidation();
 
   @AfterEach
   void noFaults() {
     fixture.emulator().clearFaults();
+  }
+
+  @Test
+  void aCasterIdChangedPastAnApiServerWithoutTheRuleIsRefusedWithoutACall() {
+    String id = fixture.cloudCaster();
+    String other = fixture.cloudCaster();
+    String name = OperatorFixture.uniqueName("moved");
+    fixture.apply(name, "casterId: %s\ndelay: 1".formatted(id));
+    fixture.awaitReady(name);
+
+    // The CRD's transition rule refuses this on a validating API server (LifecycleIT); this one lets it through.
+    fixture.apply(name, "casterId: %s\ndelay: 2".formatted(other));
+
+    fixture.awaitReady(name, "False", Conditions.Reason.CASTER_ID_IMMUTABLE);
+    await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+        .until(() -> fixture.emulator().callLog(null, other, null, 10).isEmpty());
   }
 
   @Test

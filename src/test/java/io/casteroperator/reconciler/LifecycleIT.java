@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.casteroperator.api.Annotations;
@@ -15,6 +16,7 @@ import io.casteroperator.emulator.CallRecord;
 import io.casteroperator.emulator.FaultSettings;
 import io.casteroperator.testing.OperatorFixture;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -206,10 +208,14 @@ class LifecycleIT {
     fixture.apply(name, "casterId: %s\ndelay: 1".formatted(id));
     fixture.awaitReady(name);
 
-    // The CRD's transition rule refuses this on a real API server; the mock lets it through.
-    fixture.apply(name, "casterId: %s\ndelay: 2".formatted(other));
+    // The CRD's transition rule refuses it at the API server, as on a cluster (ErrorHandlingIT shows
+    // the operator refusing it too where the API server does not check).
+    KubernetesClientException refused = assertThrows(KubernetesClientException.class,
+        () -> fixture.apply(name, "casterId: %s\ndelay: 2".formatted(other)));
+    assertEquals(422, refused.getCode());
+    assertEquals("spec.casterId", refused.getStatus().getDetails().getCauses().get(0).getField());
 
-    fixture.awaitReady(name, "False", Conditions.Reason.CASTER_ID_IMMUTABLE);
+    assertEquals(id, fixture.get(name).getSpec().getCasterId());
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
         .until(() -> fixture.emulator().callLog(null, other, null, 10).isEmpty());
   }

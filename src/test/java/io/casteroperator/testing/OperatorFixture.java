@@ -44,7 +44,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The system under test, in one process: the mock Kubernetes API server (CRUD mode, our CRD), the
+ * The system under test, in one process: the mock Kubernetes API server (CRUD mode, our CRD, which it
+ * enforces on write unless {@link #withoutSchemaValidation()}), the
  * Live API emulator, and the operator wired exactly as in production, calling the emulator over
  * HTTP through the real Alibaba Cloud SDK. Every interval is short so tests run in seconds.
  *
@@ -71,6 +72,7 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   private final UnaryOperator<OperatorSettings> customize;
+  private final boolean schemaValidation;
   private LiveEmulator emulator;
   private MockKubernetes kube;
   private OperatorSettings settings;
@@ -81,8 +83,9 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
   private final List<String> operatorRequests = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
   private final List<CasterOperator> others = new java.util.ArrayList<>();
 
-  private OperatorFixture(UnaryOperator<OperatorSettings> customize) {
+  private OperatorFixture(UnaryOperator<OperatorSettings> customize, boolean schemaValidation) {
     this.customize = customize;
+    this.schemaValidation = schemaValidation;
   }
 
   /** A fixture that starts before the test class and stops after it. */
@@ -92,7 +95,15 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
 
   /** As {@link #perClass()}; {@code customize} adjusts the operator's (already fast) settings. */
   public static OperatorFixture perClass(UnaryOperator<OperatorSettings> customize) {
-    return new OperatorFixture(customize);
+    return new OperatorFixture(customize, true);
+  }
+
+  /**
+   * This fixture with an API server that stores any Caster as sent, as a cluster whose CRD has no
+   * schema would: for tests of what the operator does with manifests a validating API server refuses.
+   */
+  public OperatorFixture withoutSchemaValidation() {
+    return new OperatorFixture(customize, false);
   }
 
   @Override
@@ -104,7 +115,7 @@ public final class OperatorFixture implements AutoCloseable, BeforeAllCallback, 
         .account(OTHER_ACCOUNT_KEY, OTHER_ACCOUNT_SECRET, OTHER_ACCOUNT)
         .build()
         .start();
-    kube = MockKubernetes.start(0);
+    kube = MockKubernetes.start(MockKubernetes.Options.defaults().withSchemaValidation(schemaValidation));
     settings = customize.apply(fastSettings(emulator));
     startOperator();
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.casteroperator.playground.validation.CelRules;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.casteroperator.api.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.casteroperator.playground.validation.FieldError;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +48,11 @@ record Finding(String path, String rule) implements Comparable<Finding> {
 
   static Set<Finding> sorted(List<Finding> findings) {
     return new TreeSet<>(findings);
+  }
+
+  /** What the API server's validator reports, as (path, rule) pairs. */
+  static List<Finding> of(List<FieldError> errors) {
+    return errors.stream().map(e -> new Finding(e.field(), e.rule())).toList();
   }
 
   /** The path with list indices removed: {@code spec.syncGroupsConfig[2].mode -> spec.syncGroupsConfig[].mode}. */

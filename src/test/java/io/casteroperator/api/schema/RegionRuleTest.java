@@ -3,6 +3,7 @@ package io.casteroperator.api.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.casteroperator.playground.validation.SchemaValidator;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RegionRuleTest {
 
-  private static final ApiServerModel API_SERVER = new ApiServerModel(CasterSchema.openApiV3Schema());
+  private static final SchemaValidator API_SERVER = new SchemaValidator(CasterSchema.openApiV3Schema());
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
@@ -30,7 +31,7 @@ class RegionRuleTest {
   void regionIsFixedOnceStatusRecordsIt(String name, String oldSpec, String oldStatus, String spec, String status, String expected) {
     JsonNode old = caster(oldSpec, oldStatus);
     JsonNode updated = caster(spec, status);
-    List<Finding> findings = API_SERVER.update(old, updated).findings();
+    List<Finding> findings = Finding.of(API_SERVER.update(old, updated).errors());
     assertEquals("refused".equals(expected) ? List.of(new Finding("spec.regionId", "cel")) : List.of(), findings, name);
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.casteroperator.playground.validation.SchemaValidator;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SchemaCasesTest {
 
-  private static final ApiServerModel API_SERVER = new ApiServerModel(CasterSchema.openApiV3Schema());
+  private static final SchemaValidator API_SERVER = new SchemaValidator(CasterSchema.openApiV3Schema());
   private static final List<SchemaCase> CASES = SchemaCase.all();
 
   static List<SchemaCase> cases() {
@@ -34,7 +35,7 @@ class SchemaCasesTest {
     return CASES.stream().filter(SchemaCase::update).toList();
   }
 
-  private static ApiServerModel.Result apiServer(SchemaCase c) {
+  private static SchemaValidator.Result apiServer(SchemaCase c) {
     JsonNode caster = CasterSchema.caster(c.spec());
     return c.update() ? API_SERVER.update(c.oldCaster(), caster) : API_SERVER.create(caster);
   }
@@ -49,10 +50,11 @@ class SchemaCasesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void theApiServerSaysWhatTheTableSays(SchemaCase c) {
-    ApiServerModel.Result result = apiServer(c);
-    Set<Finding> actual = Finding.sorted(result.findings());
+    SchemaValidator.Result result = apiServer(c);
+    List<Finding> findings = Finding.of(result.errors());
+    Set<Finding> actual = Finding.sorted(findings);
     assertEquals(Finding.describe(c.schema()), Finding.describe(actual), c.file() + ": " + c.name());
-    assertEquals(result.findings().size(), actual.size(), "the same finding twice: " + result.findings());
+    assertEquals(findings.size(), actual.size(), "the same finding twice: " + findings);
     if (c.pruned() != null) {
       assertEquals(c.pruned(), result.pruned(), "pruned fields");
     }
@@ -67,7 +69,7 @@ class SchemaCasesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void bothSidesAgreeUnlessTheDifferenceIsOfAKnownKind(SchemaCase c) {
-    Set<Finding> schema = Finding.sorted(apiServer(c).findings());
+    Set<Finding> schema = Finding.sorted(Finding.of(apiServer(c).errors()));
     Set<Finding> java = operator(c);
     if (c.why() == null) {
       assertEquals(Finding.describe(schema), Finding.describe(java), "the two sides disagree");
@@ -86,7 +88,7 @@ class SchemaCasesTest {
     onlyJava.removeAll(schema);
     Set<Finding> onlySchema = new TreeSet<>(schema);
     onlySchema.removeAll(java);
-    boolean celSkipped = schema.stream().anyMatch(f -> ApiServerModel.BLOCKING.contains(f.rule()));
+    boolean celSkipped = schema.stream().anyMatch(f -> SchemaValidator.BLOCKING.contains(f.rule()));
     for (Finding f : onlyJava) {
       boolean pruned = f.rule().equals("unknownField");
       boolean skippedCel = f.rule().equals("cel") && celSkipped;
@@ -117,7 +119,7 @@ class SchemaCasesTest {
   void theOldSpecOfAnUpdateIsValid(SchemaCase c) {
     // So the API server's validation ratcheting (which lets unchanged invalid values stay) never matters.
     JsonNode old = c.oldCaster();
-    assertEquals(List.of(), API_SERVER.create(old).findings());
+    assertEquals(List.of(), API_SERVER.create(old).errors());
     assertEquals(List.of(), OperatorValidator.create(old));
   }
 
