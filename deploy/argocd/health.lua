@@ -5,12 +5,14 @@
 --
 --   Progressing  no status yet, or a status (or Ready condition) for an older generation;
 --                waiting for the API budget, throttled, retrying, waiting for the caster to stop
---                before channels can be enabled, being deleted.
+--                before channels can be enabled, starting or stopping the caster, being deleted.
 --   Healthy      Ready is True for the current generation.
 --   Degraded     the operator cannot get there by itself: invalid spec, casterId conflict or
 --                change, a region change after the claim, credentials missing or of another account,
 --                the Live API refused the request, channels that can never be disabled, drift in an
---                ObserveOnly Caster, a deletion that cannot be confirmed, a failure of the operator.
+--                ObserveOnly Caster, a deletion that cannot be confirmed, an outputs Secret owned by
+--                someone else, a caster that refused to start (spec.running: true, Running=False
+--                with reason StartFailed), a failure of the operator.
 --   Suspended    paused with the annotation live.caster-operator.io/paused: "true".
 
 local PAUSED_ANNOTATION = "live.caster-operator.io/paused"
@@ -23,6 +25,7 @@ local DEGRADED = {
   RegionImmutable = true,
   AccountMismatch = true,
   DeletionUnconfirmed = true,
+  OutputsSecretConflict = true,
   CredentialsError = true,
   CloudError = true,
   ChannelDisableUnsupported = true,
@@ -105,6 +108,15 @@ local function health(caster)
   end
   if paused then
     return "Progressing", "Pausing: waiting for caster-operator to confirm the annotation " .. PAUSED_ANNOTATION
+  end
+  -- spec.running: true and the caster is not running yet: starting, or refused to start.
+  local spec = caster.spec or {}
+  local running = condition(status, "Running")
+  if spec.running == true and running ~= nil and running.status == "False" and current(running, generation) then
+    if running.reason == "StartFailed" then
+      return "Degraded", describe(running)
+    end
+    return "Progressing", describe(running)
   end
   if ready.status == "True" then
     if metadata.deletionTimestamp ~= nil then

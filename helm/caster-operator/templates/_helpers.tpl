@@ -72,7 +72,7 @@ app.kubernetes.io/part-of: caster-operator
   verbs: ["update"]
 - apiGroups: [""]
   resources: ["secrets"]
-  verbs: ["get", "watch"]
+  verbs: ["get", "watch", "create", "update"]
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create", "patch"]

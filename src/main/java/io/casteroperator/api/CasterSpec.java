@@ -22,6 +22,13 @@ import java.util.List;
         + " another caster (checked on updates only)",
     fieldPath = ".casterId",
     reason = "FieldValueForbidden")
+@ValidationRule(
+    value = "!has(self.running) || !self.running || (has(self.domainName) && has(self.transcodeConfig)"
+        + " && has(self.transcodeConfig.casterTemplate))",
+    message = "running: true needs domainName and transcodeConfig.casterTemplate: StartCaster refuses a caster"
+        + " without them",
+    fieldPath = ".running",
+    reason = "FieldValueRequired")
 public class CasterSpec {
 
   /**
@@ -42,6 +49,27 @@ public class CasterSpec {
    * securityToken and accountId. Defaults to the operator's own credentials.
    */
   private SecretReference credentialsSecretRef;
+
+  /**
+   * Whether the caster should be on air: true starts it (StartCaster) once its configuration is
+   * applied, false stops it (StopCaster). Leave it out and the operator never starts or stops it.
+   * Needs domainName and transcodeConfig.casterTemplate when true.
+   */
+  private Boolean running;
+
+  /**
+   * What to do when channelEnable is turned on while the caster runs: WaitForStop (default) applies
+   * everything else and waits until someone stops it; RestartCaster stops it, enables channels and
+   * starts it again, which interrupts the broadcast and discards the caster's layouts.
+   */
+  private ChannelEnablePolicy channelEnablePolicy;
+
+  /**
+   * Secret in this namespace that the operator writes the caster's output URLs into, unmasked
+   * (keys such as program.rtmp, program.flv, preview.flv). Created and owned by this Caster; an
+   * existing Secret that this Caster does not own is never overwritten.
+   */
+  private SecretReference outputsSecretRef;
 
   /** Full (create, update, delete) or ObserveOnly (never write; report drift). Default: Full. */
   private ManagementPolicy managementPolicy;
@@ -166,6 +194,30 @@ public class CasterSpec {
 
   public void setCredentialsSecretRef(SecretReference credentialsSecretRef) {
     this.credentialsSecretRef = credentialsSecretRef;
+  }
+
+  public Boolean getRunning() {
+    return running;
+  }
+
+  public void setRunning(Boolean running) {
+    this.running = running;
+  }
+
+  public ChannelEnablePolicy getChannelEnablePolicy() {
+    return channelEnablePolicy;
+  }
+
+  public void setChannelEnablePolicy(ChannelEnablePolicy channelEnablePolicy) {
+    this.channelEnablePolicy = channelEnablePolicy;
+  }
+
+  public SecretReference getOutputsSecretRef() {
+    return outputsSecretRef;
+  }
+
+  public void setOutputsSecretRef(SecretReference outputsSecretRef) {
+    this.outputsSecretRef = outputsSecretRef;
   }
 
   public ManagementPolicy getManagementPolicy() {

@@ -78,6 +78,24 @@ public class CasterStatus {
   @Size(max = 64)
   private String nextRetryTime;
 
+  /**
+   * What the caster outputs, per scene, as read after it last started: playback and RTMP URLs and
+   * the transcoded streams, every auth_key masked (spec.outputsSecretRef names a Secret with them whole).
+   */
+  @Size(max = 8)
+  private List<SceneOutput> outputs;
+
+  /** When the outputs were last read (RFC 3339). */
+  @Size(max = 64)
+  private String outputsReadAt;
+
+  /**
+   * Set while the operator has stopped the caster to enable channels (channelEnablePolicy
+   * RestartCaster) and will start it again once they are on (RFC 3339: when it stopped it).
+   */
+  @Size(max = 64)
+  private String stoppedForChannels;
+
   /** Fields whose value in the cloud differs from the spec, as of the last read. */
   @Size(max = 64)
   private List<DriftEntry> drift;
@@ -85,7 +103,7 @@ public class CasterStatus {
   /** The last time the operator set drifted fields back to the spec. */
   private DriftCorrection lastDriftCorrection;
 
-  /** Ready, Synced and Drifted conditions. */
+  /** Ready, Synced, Drifted and Running conditions. */
   @Size(max = 16)
   private List<Condition> conditions;
 
@@ -215,6 +233,30 @@ public class CasterStatus {
 
   public void setNextRetryTime(String nextRetryTime) {
     this.nextRetryTime = nextRetryTime;
+  }
+
+  public List<SceneOutput> getOutputs() {
+    return outputs;
+  }
+
+  public void setOutputs(List<SceneOutput> outputs) {
+    this.outputs = outputs;
+  }
+
+  public String getOutputsReadAt() {
+    return outputsReadAt;
+  }
+
+  public void setOutputsReadAt(String outputsReadAt) {
+    this.outputsReadAt = outputsReadAt;
+  }
+
+  public String getStoppedForChannels() {
+    return stoppedForChannels;
+  }
+
+  public void setStoppedForChannels(String stoppedForChannels) {
+    this.stoppedForChannels = stoppedForChannels;
   }
 
   public List<DriftEntry> getDrift() {

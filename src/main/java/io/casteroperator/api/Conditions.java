@@ -12,6 +12,12 @@ public final class Conditions {
   /** True when the cloud caster's configuration differs from the spec (someone changed it). */
   public static final String DRIFTED = "Drifted";
 
+  /**
+   * True when the caster runs, as last seen or made so; its reason says whether that is what the
+   * spec asks for (spec.running), or that the spec leaves it alone.
+   */
+  public static final String RUNNING = "Running";
+
   /** Reasons of the conditions. */
   public static final class Reason {
     /** The configuration was applied and the cloud matches the spec. */
@@ -68,6 +74,23 @@ public final class Conditions {
      * API does not find the caster with them: it cannot be seen, which does not mean it is gone.
      */
     public static final String ACCOUNT_MISMATCH = "AccountMismatch";
+
+    /** Running: the caster runs, as spec.running asks. */
+    public static final String STARTED = "Started";
+    /** Running: the caster is stopped, as spec.running asks. */
+    public static final String STOPPED = "Stopped";
+    /** Running: the caster is to start (spec.running true): waiting for its configuration, the budget, or a retry. */
+    public static final String STARTING = "Starting";
+    /** Running: the caster is to stop (spec.running false). */
+    public static final String STOPPING = "Stopping";
+    /** Running: the Live API refused to start the caster (code in status.lastErrorCode). */
+    public static final String START_FAILED = "StartFailed";
+    /** Running: the Live API refused to stop the caster. */
+    public static final String STOP_FAILED = "StopFailed";
+    /** Running: spec.running is not set; the operator never starts or stops this caster. */
+    public static final String NOT_MANAGED = "NotManaged";
+    /** The outputs Secret exists and is not owned by this Caster; the operator does not overwrite it. */
+    public static final String OUTPUTS_SECRET_CONFLICT = "OutputsSecretConflict";
 
     private Reason() {}
   }

@@ -42,7 +42,26 @@ public final class SpecValidator {
     List<Violation> violations = new ArrayList<>();
     checkObject("spec", spec, violations);
     checkSyncGroups(spec, violations);
+    checkRunning(spec, violations);
     return violations.size() > MAX_REPORTED ? violations.subList(0, MAX_REPORTED) : violations;
+  }
+
+  /** Mirror of the CEL rule on the spec: a caster that should run needs what StartCaster needs. */
+  private static void checkRunning(CasterSpec spec, List<Violation> violations) {
+    if (!Boolean.TRUE.equals(spec.getRunning())) {
+      return;
+    }
+    List<String> missing = new ArrayList<>();
+    if (spec.getDomainName() == null) {
+      missing.add("spec.domainName");
+    }
+    if (spec.getTranscodeConfig() == null || spec.getTranscodeConfig().getCasterTemplate() == null) {
+      missing.add("spec.transcodeConfig.casterTemplate");
+    }
+    if (!missing.isEmpty()) {
+      violations.add(new Violation("spec.running", "cel", "spec.running: true needs " + String.join(" and ", missing)
+          + ": StartCaster refuses a caster without them"));
+    }
   }
 
   /**

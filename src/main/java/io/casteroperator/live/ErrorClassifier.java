@@ -42,6 +42,11 @@ public final class ErrorClassifier {
       // The caster's state: wait until it changes
       Map.entry("IncorrectCasterStatus.EnableChannel", of(ErrorClass.PRECONDITION, ErrorMeaning.CHANNELS_NEED_STOPPED_CASTER)),
       Map.entry("IncorrectCasterStatus.Inuse", of(ErrorClass.PRECONDITION, ErrorMeaning.CASTER_IN_USE)),
+      Map.entry("IncorrectCasterStatus", of(ErrorClass.PRECONDITION)),
+      Map.entry("IncorrectCasterStatus.Idle", of(ErrorClass.PRECONDITION, ErrorMeaning.CASTER_IDLE)),
+      Map.entry("IncorrectSceneStatus", of(ErrorClass.PRECONDITION, ErrorMeaning.CASTER_IDLE)),
+      Map.entry("IncorrectSceneStatus.Idle", of(ErrorClass.PRECONDITION, ErrorMeaning.CASTER_IDLE)),
+      Map.entry("InvalidScene.NotFound", of(ErrorClass.PRECONDITION, ErrorMeaning.NO_SCENES)),
       // The request is wrong or forbidden
       Map.entry("InvalidCaster.ChannelDisableUnsupported", of(ErrorClass.TERMINAL, ErrorMeaning.CHANNELS_CANNOT_BE_DISABLED)),
       Map.entry("InvalidCaster.NotFound", of(ErrorClass.TERMINAL, ErrorMeaning.NOT_FOUND)),

@@ -15,6 +15,10 @@ public enum ErrorMeaning {
   CHANNELS_NEED_STOPPED_CASTER,
   /** The caster runs, and what was asked needs it stopped first. */
   CASTER_IN_USE,
+  /** The caster (or its scene) is not running, and what was asked needs it running, or stops it. */
+  CASTER_IDLE,
+  /** The caster has no scenes yet: they are created at its first start. */
+  NO_SCENES,
   /** Channels are enabled on the caster, and the Live API can never turn them off. */
   CHANNELS_CANNOT_BE_DISABLED,
   /** The credentials lack a permission (RAM). */

@@ -8,10 +8,15 @@ public enum LiveAction {
   SetCasterConfig,
   StartCaster,
   StopCaster,
-  DeleteCaster;
+  DeleteCaster,
+  DescribeCasterStreamUrl;
 
   /** Documented quota per account, in calls per second. */
   public int documentedQuota() {
-    return this == DescribeCasters || this == DescribeCasterConfig ? 15 : 10;
+    return switch (this) {
+      case DescribeCasters, DescribeCasterConfig -> 15;
+      case DescribeCasterStreamUrl -> 5;
+      default -> 10;
+    };
   }
 }

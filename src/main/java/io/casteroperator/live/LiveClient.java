@@ -32,8 +32,14 @@ public interface LiveClient {
   /** SetCasterConfig: replaces the caster's whole configuration with {@code config}. */
   LiveResult<Void> update(String casterId, DesiredConfig config);
 
+  /** StartCaster: the scenes it started (created at the first start), with their playback URLs. */
+  LiveResult<java.util.List<CasterStream>> start(String casterId);
+
   /** StopCaster. */
   LiveResult<Void> stop(String casterId);
+
+  /** DescribeCasterStreamUrl: what each scene outputs (only after the caster's first start). */
+  LiveResult<java.util.List<CasterStream>> streams(String casterId);
 
   /** DeleteCaster. */
   LiveResult<Void> delete(String casterId);

@@ -14,6 +14,10 @@ import com.aliyuncs.live.model.v20161101.DescribeCastersRequest;
 import com.aliyuncs.live.model.v20161101.DescribeCastersResponse;
 import com.aliyuncs.live.model.v20161101.SetCasterConfigRequest;
 import com.aliyuncs.live.model.v20161101.SetCasterConfigResponse;
+import com.aliyuncs.live.model.v20161101.DescribeCasterStreamUrlRequest;
+import com.aliyuncs.live.model.v20161101.DescribeCasterStreamUrlResponse;
+import com.aliyuncs.live.model.v20161101.StartCasterRequest;
+import com.aliyuncs.live.model.v20161101.StartCasterResponse;
 import com.aliyuncs.live.model.v20161101.StopCasterRequest;
 import com.aliyuncs.live.model.v20161101.StopCasterResponse;
 import io.casteroperator.config.DesiredConfig;
@@ -124,6 +128,38 @@ final class SdkLiveClient implements LiveClient {
     // The project's own encoding goes on the wire as it is: what is sent is what ConfigHash hashed.
     SetCasterConfigParameters.of(config).forEach(request::putQueryParameter);
     return call(request, SetCasterConfigResponse::getRequestId, r -> null);
+  }
+
+  @Override
+  public LiveResult<List<CasterStream>> start(String casterId) {
+    StartCasterRequest request = new StartCasterRequest();
+    request.setCasterId(casterId);
+    return call(request, StartCasterResponse::getRequestId, r -> {
+      List<CasterStream> scenes = new ArrayList<>();
+      for (StartCasterResponse.SceneInfo1 pvw : nonNull(r.getPvwSceneInfos())) {
+        scenes.add(new CasterStream(pvw.getSceneId(), false, pvw.getStreamUrl(), null, List.of()));
+      }
+      for (StartCasterResponse.SceneInfo pgm : nonNull(r.getPgmSceneInfos())) {
+        scenes.add(new CasterStream(pgm.getSceneId(), true, pgm.getStreamUrl(), null, nonNull(pgm.getStreamInfos()).stream()
+            .map(i -> new CasterStream.Output(i.getOutputStreamUrl(), i.getTranscodeConfig(), i.getVideoFormat())).toList()));
+      }
+      return scenes;
+    });
+  }
+
+  @Override
+  public LiveResult<List<CasterStream>> streams(String casterId) {
+    DescribeCasterStreamUrlRequest request = new DescribeCasterStreamUrlRequest();
+    request.setCasterId(casterId);
+    return call(request, DescribeCasterStreamUrlResponse::getRequestId, r -> nonNull(r.getCasterStreams()).stream()
+        .map(s -> new CasterStream(s.getSceneId(), Integer.valueOf(1).equals(s.getOutputType()), s.getStreamUrl(),
+            s.getRtmpUrl(), nonNull(s.getStreamInfos()).stream()
+                .map(i -> new CasterStream.Output(i.getOutputStreamUrl(), i.getTranscodeConfig(), i.getVideoFormat())).toList()))
+        .toList());
+  }
+
+  private static <T> List<T> nonNull(List<T> list) {
+    return list == null ? List.of() : list;
   }
 
   @Override

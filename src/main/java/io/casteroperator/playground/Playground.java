@@ -67,6 +67,8 @@ public final class Playground implements AutoCloseable {
     LiveEmulator emulator = LiveEmulator.builder()
         .port(options.emulatorPort())
         .account(options.accessKeyId(), options.accessKeySecret(), LiveEmulator.DEMO_ACCOUNT)
+        // Its casters live where the operator's Casters without spec.regionId go.
+        .defaultRegion(ReconcilerSettings.defaults().defaultRegion())
         .build()
         .start();
     MockKubernetes kube = null;

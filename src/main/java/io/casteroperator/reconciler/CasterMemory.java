@@ -22,6 +22,14 @@ final class CasterMemory {
    */
   CasterStatus unwritten;
 
+  /**
+   * The status this operator last wrote, and the resourceVersion the API server gave the Caster
+   * for it: a Caster handed to a reconcile with an older resourceVersion (an informer that has not
+   * caught up) must not take the status back to before that write.
+   */
+  CasterStatus written;
+  String writtenVersion;
+
   /** The last DescribeCasterConfig answer, and when it came. */
   ObservedConfig observed;
   Instant observedAt;
@@ -29,6 +37,9 @@ final class CasterMemory {
   /** The last DescribeCasters answer for the caster, and when it came. */
   CasterInfo state;
   Instant stateAt;
+
+  /** What the caster outputs, as last read (signed URLs: only the outputs Secret gets them whole). */
+  java.util.List<io.casteroperator.live.CasterStream> streams;
 
   /** Consecutive throttled or transient failures, for the exponential backoff. */
   int failures;

@@ -62,6 +62,7 @@ public final class CasterReconciler implements Reconciler<Caster> {
   private final CloudAccess access;
   private final Creation creation;
   private final ConfigSync configSync;
+  private final RunState runState;
   private final Deletion deletion;
 
   private final SecretChanges secretChanges = new SecretChanges();
@@ -89,7 +90,9 @@ public final class CasterReconciler implements Reconciler<Caster> {
     this.secrets = secretSource != null ? secretSource : secretChanges::secret;
     this.access = new CloudAccess(settings, clients, new CredentialsResolver(settings.defaultCredentials(), secrets), outcomes);
     this.creation = new Creation(calls, outcomes);
-    this.configSync = new ConfigSync(settings, calls, outcomes, drift, new CasterStates());
+    StateReads states = new StateReads(calls, outcomes, new CasterStates(), drift);
+    this.runState = new RunState(calls, outcomes, states, new Outputs(calls, outcomes, secrets));
+    this.configSync = new ConfigSync(settings, calls, outcomes, drift, states, runState);
     this.deletion = new Deletion(calls, outcomes, access, claims);
   }
 
@@ -163,8 +166,9 @@ public final class CasterReconciler implements Reconciler<Caster> {
     }
     if (r.observeOnly()) {
       configSync.observe(r);
+      runState.observe(r);
     } else {
-      configSync.apply(r);
+      runState.converge(r, configSync.apply(r));
     }
   }
 

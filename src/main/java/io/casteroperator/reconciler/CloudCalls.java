@@ -33,6 +33,8 @@ final class CloudCalls {
     POLL(Priority.BACKGROUND, true),
     /** A background check (drift): free slots only; only a refusal of the caster changes Ready. */
     CHECK(Priority.BACKGROUND, false),
+    /** What follows a change the user asked for (reading the outputs after a start): goes first, Ready does not wait for it. */
+    FOLLOW_UP(Priority.USER_CHANGE, false),
     /** Deleting the caster: goes first; every failure shows as deletion not confirmed. */
     DELETE(Priority.USER_CHANGE, true);
 

@@ -1,23 +1,21 @@
 package io.casteroperator.reconciler;
 
 import static io.casteroperator.live.LiveAction.DescribeCasterConfig;
-import static io.casteroperator.live.LiveAction.DescribeCasters;
 import static io.casteroperator.live.LiveAction.SetCasterConfig;
 
 import io.casteroperator.api.CasterOrigin;
+import io.casteroperator.api.ChannelEnablePolicy;
 import io.casteroperator.config.ConfigHash;
 import io.casteroperator.config.DesiredConfig;
 import io.casteroperator.config.FieldDifference;
 import io.casteroperator.config.ObservableConfig;
 import io.casteroperator.config.SpecMapper;
-import io.casteroperator.live.CasterInfo;
 import io.casteroperator.live.ObservedConfig;
 import io.casteroperator.reconciler.CloudCalls.Answer;
 import io.casteroperator.reconciler.CloudCalls.Purpose;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The caster's configuration: written (Full) or only read (ObserveOnly), with as few calls as
@@ -33,27 +31,33 @@ final class ConfigSync {
   private final CloudCalls calls;
   private final Outcomes outcomes;
   private final DriftSchedule drift;
-  private final CasterStates states;
+  private final StateReads states;
+  private final RunState runState;
 
-  ConfigSync(ReconcilerSettings settings, CloudCalls calls, Outcomes outcomes, DriftSchedule drift, CasterStates states) {
+  ConfigSync(ReconcilerSettings settings, CloudCalls calls, Outcomes outcomes, DriftSchedule drift, StateReads states,
+      RunState runState) {
     this.settings = settings;
     this.calls = calls;
     this.outcomes = outcomes;
     this.drift = drift;
     this.states = states;
+    this.runState = runState;
   }
 
-  /** Full management: make the caster match the spec. */
-  void apply(Reconciliation r) {
+  /**
+   * Full management: make the caster match the spec. Returns whether its configuration is applied
+   * (channels waiting for a stopped caster count as applied: everything else is).
+   */
+  boolean apply(Reconciliation r) {
     DesiredConfig desired = SpecMapper.toDesired(r.spec());
     boolean firstWrite = r.status().getAppliedConfigHash() == null;
     // SetCasterConfig replaces everything: know what is there before the first write.
     if (firstWrite && r.memory.observed == null && !readConfig(r, Purpose.CONVERGE)) {
-      return;
+      return false;
     }
     Optional<Plan> plan = plan(r, desired);
     if (plan.isEmpty()) {
-      return;
+      return false;
     }
     DesiredConfig effective = plan.get().config();
     String hash = ConfigHash.of(effective);
@@ -62,7 +66,7 @@ final class ConfigSync {
     if (inSync && checkDue(r)) {
       Optional<List<FieldDifference>> found = checkDrift(r, effective);
       if (found.isEmpty()) {
-        return;
+        return false;
       }
       drifted = found.get();
       inSync = drifted.isEmpty();
@@ -70,10 +74,11 @@ final class ConfigSync {
       inSync = satisfiedBeforeFirstWrite(r, effective, hash);
     }
     if (!inSync && !write(r, effective, hash, drifted)) {
-      return;
+      return false;
     }
     report(r, desired, plan.get());
     drift.keep(r);
+    return true;
   }
 
   /** ObserveOnly: read the caster, report it and its drift, never write. */
@@ -82,10 +87,11 @@ final class ConfigSync {
     boolean specChangedSinceRestart = r.memory.observed == null && !Long.valueOf(r.generation()).equals(
         r.base == null ? null : r.base.getObservedGeneration());
     if (neverRead || specChangedSinceRestart || checkDue(r)) {
-      if (!readConfig(r, neverRead ? Purpose.CONVERGE : Purpose.CHECK)) {
+      Purpose purpose = neverRead ? Purpose.CONVERGE : Purpose.CHECK;
+      if (!readConfig(r, purpose)) {
         return;
       }
-      checkState(r);
+      states.forDriftCheck(r, purpose);
       drift.checked(r);
     }
     if (r.memory.observed != null) {
@@ -119,18 +125,25 @@ final class ConfigSync {
       return Optional.of(new Plan(desired, false));
     }
     if (stateOlderThan(r, settings.preconditionPoll())
-        && !readState(r, r.memory.state == null ? Purpose.CONVERGE : Purpose.POLL)) {
+        && !states.read(r, r.memory.state == null ? Purpose.CONVERGE : Purpose.POLL)) {
       return Optional.empty();
     }
+    if (!r.memory.state.running()) {
+      return Optional.of(new Plan(desired, false));
+    }
+    if (r.spec().getChannelEnablePolicy() == ChannelEnablePolicy.RestartCaster) {
+      // Stop it now, enable channels, and start it again once they are on (RunState).
+      return runState.stopForChannels(r) ? Optional.of(new Plan(desired, false)) : Optional.empty();
+    }
     // Running: apply the rest now; channels once it is stopped.
-    return Optional.of(r.memory.state.running() ? new Plan(desired.withChannelEnable(false), true) : new Plan(desired, false));
+    return Optional.of(new Plan(desired.withChannelEnable(false), true));
   }
 
   private Optional<List<FieldDifference>> checkDrift(Reconciliation r, DesiredConfig effective) {
     if (!readConfig(r, Purpose.CHECK)) {
       return Optional.empty();
     }
-    checkState(r);
+    states.forDriftCheck(r, Purpose.CHECK);
     drift.checked(r);
     List<FieldDifference> drifted = r.memory.observed.config().observable().differencesFrom(effective.observable());
     outcomes.driftObserved(r, drifted);
@@ -187,42 +200,6 @@ final class ConfigSync {
       r.memory.observed = a.value();
       r.memory.observedAt = r.now;
       outcomes.configObserved(r, a.value());
-    });
-    return answer.isPresent();
-  }
-
-  /**
-   * The caster's state for a drift check: from the account's pages of DescribeCasters while they
-   * are not older than a sweep (reading the page due, if one is), else read on its own.
-   */
-  private void checkState(Reconciliation r) {
-    CasterStates.Key key = new CasterStates.Key(r.account(), r.target.regionId());
-    Duration maxAge = drift.sweep(r);
-    Optional<CasterInfo> known = states.fresh(key, r.casterId, r.now, maxAge);
-    if (known.isEmpty()) {
-      OptionalInt page = states.pageDue(key, r.now, maxAge);
-      if (page.isPresent()) {
-        calls.call(r, DescribeCasters, Purpose.CHECK, c -> c.listCasters(page.getAsInt(), CasterStates.PAGE_SIZE))
-            .ifPresent(a -> states.pageRead(key, page.getAsInt(), a.value(), r.now));
-        known = states.fresh(key, r.casterId, r.now, maxAge);
-      }
-    }
-    if (known.isPresent()) {
-      r.memory.state = known.get();
-      r.memory.stateAt = r.now;
-      outcomes.stateObserved(r, known.get());
-    } else {
-      readState(r, Purpose.CHECK);
-    }
-  }
-
-  private boolean readState(Reconciliation r, Purpose purpose) {
-    Optional<Answer<CasterInfo>> answer = calls.call(r, DescribeCasters, purpose, c -> c.observeState(r.casterId));
-    answer.ifPresent(a -> {
-      r.memory.state = a.value();
-      r.memory.stateAt = r.now;
-      states.readAlone(new CasterStates.Key(r.account(), r.target.regionId()), a.value(), r.now);
-      outcomes.stateObserved(r, a.value());
     });
     return answer.isPresent();
   }

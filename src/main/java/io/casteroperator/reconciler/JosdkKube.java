@@ -43,14 +43,24 @@ final class JosdkKube implements Kube {
   }
 
   @Override
-  public boolean writeStatus(Caster caster, CasterStatus after) {
+  public StatusWriter.Written writeStatus(Caster caster, CasterStatus after) {
     StatusWriter.Written written = statusWriter.write(context.getClient(), caster, after);
     if (written.result() == StatusWriter.Result.WRITTEN) {
       // The next reconcile must see this write even if the informer has not delivered it yet.
       context.eventSourceRetriever().getControllerEventSource()
           .handleRecentResourceUpdate(ResourceID.fromResource(caster), written.caster(), caster);
     }
-    return written.result() != StatusWriter.Result.DEFERRED;
+    return written;
+  }
+
+  @Override
+  public void saveSecret(io.fabric8.kubernetes.api.model.Secret secret, boolean create) {
+    var resource = context.getClient().secrets().inNamespace(secret.getMetadata().getNamespace()).resource(secret);
+    if (create) {
+      resource.create();
+    } else {
+      resource.update();
+    }
   }
 
   @Override

@@ -27,7 +27,10 @@ interface Kube {
    * what it holds now. False when the write was deferred (only bookkeeping changed while the Caster
    * waits for its budget): the next reconcile starts from {@code after} then.
    */
-  boolean writeStatus(Caster caster, CasterStatus after);
+  StatusWriter.Written writeStatus(Caster caster, CasterStatus after);
 
   void recordEvent(Caster caster, boolean warning, String reason, String message);
+
+  /** Creates ({@code create}) or replaces a Secret the operator owns (the outputs Secret). */
+  void saveSecret(io.fabric8.kubernetes.api.model.Secret secret, boolean create);
 }

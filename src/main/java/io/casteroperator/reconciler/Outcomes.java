@@ -5,6 +5,7 @@ import static io.casteroperator.api.ConditionStatus.True;
 
 import io.casteroperator.api.CasterOrigin;
 import io.casteroperator.api.CasterState;
+import io.casteroperator.api.ConditionStatus;
 import io.casteroperator.api.CasterStatus;
 import io.casteroperator.api.Conditions;
 import io.casteroperator.api.Conditions.Reason;
@@ -23,6 +24,7 @@ import io.casteroperator.live.ObservedConfig;
 import io.casteroperator.reconciler.CloudCalls.Purpose;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -300,6 +302,123 @@ final class Outcomes {
         + (notReadBack.isEmpty() ? "" : "; will be set, cannot be read back: " + String.join(", ", notReadBack)));
   }
 
+  // ---------------------------------------------------------------- run state and outputs
+
+  /** spec.running is not set: the state is shown, never changed. */
+  void runningNotManaged(Reconciliation r, boolean running) {
+    r.status().setCasterState(running ? CasterState.Running : CasterState.Idle);
+    r.draft.running(running ? True : False, Reason.NOT_MANAGED, "the caster is " + (running ? "running" : "idle")
+        + "; spec.running is not set, so the operator never starts or stops it");
+  }
+
+  /** The caster runs or is stopped as spec.running asks. */
+  void runningHolds(Reconciliation r, boolean running) {
+    r.status().setCasterState(running ? CasterState.Running : CasterState.Idle);
+    r.draft.running(running ? True : False, running ? Reason.STARTED : Reason.STOPPED,
+        "the caster is " + (running ? "running" : "stopped") + ", as spec.running asks");
+  }
+
+  /** The caster is to start or stop, and has not yet: Ready waits for it too. */
+  void runningPending(Reconciliation r, boolean toRun, String why) {
+    String reason = toRun ? Reason.STARTING : Reason.STOPPING;
+    String message = (toRun ? "starting the caster: " : "stopping the caster: ") + why;
+    r.draft.running(lastSeenRunning(r), reason, message);
+    if (isReadyForThisGeneration(r) || r.draft.condition(Conditions.READY) == null) {
+      r.draft.ready(False, reason, message);
+    }
+  }
+
+  /** Whether the caster runs, as this process saw it or, before it has looked, as status says. */
+  private static ConditionStatus lastSeenRunning(Reconciliation r) {
+    if (r.memory.state != null) {
+      return r.memory.state.running() ? True : False;
+    }
+    CasterState seen = r.status().getCasterState();
+    return seen == null ? ConditionStatus.Unknown : seen == CasterState.Running ? True : False;
+  }
+
+  void started(Reconciliation r, String requestId) {
+    r.status().setCasterState(CasterState.Running);
+    r.status().setStoppedForChannels(null);
+    r.draft.running(True, Reason.STARTED, "started at " + r.now + ", as spec.running asks");
+    r.event("Started", "started caster " + r.casterId + " (RequestId " + requestId + ")");
+  }
+
+  void stopped(Reconciliation r, String requestId) {
+    r.status().setCasterState(CasterState.Idle);
+    r.draft.running(False, Reason.STOPPED, "stopped at " + r.now + ", as spec.running asks");
+    r.event("Stopped", "stopped caster " + r.casterId + " (RequestId " + requestId + ")");
+  }
+
+  /** channelEnablePolicy RestartCaster: the caster was stopped so that channels can be enabled. */
+  void stoppedForChannels(Reconciliation r, String requestId) {
+    r.status().setCasterState(CasterState.Idle);
+    r.status().setStoppedForChannels(r.now.toString());
+    r.warning("StoppedForChannels", "stopped caster " + r.casterId + " to enable channels (channelEnablePolicy"
+        + " RestartCaster; RequestId " + requestId + "): the broadcast is interrupted and the caster's layouts are"
+        + " discarded; it starts again once channels are on");
+  }
+
+  /** The restart for channels is over without a start (spec.running is false now). */
+  void restartForChannelsDropped(Reconciliation r) {
+    r.status().setStoppedForChannels(null);
+  }
+
+  /** Someone started or stopped the caster behind the operator's back. */
+  void runningDrifted(Reconciliation r, boolean wanted, boolean seen) {
+    List<DriftEntry> drift = new ArrayList<>(r.status().getDrift() == null ? List.of() : r.status().getDrift());
+    drift.removeIf(e -> "running".equals(e.getField()));
+    drift.add(new DriftEntry("running", String.valueOf(wanted), String.valueOf(seen), r.now.toString()));
+    r.status().setDrift(drift);
+    r.draft.drifted(True, Reason.DRIFT_DETECTED, "changed outside the operator: running");
+    if (r.observeOnly()) {
+      r.draft.ready(False, Reason.DRIFT_DETECTED, "ObserveOnly: the caster is " + (seen ? "running" : "stopped")
+          + " but spec.running is " + wanted + " (see status.drift)");
+    }
+  }
+
+  void runningDriftCorrected(Reconciliation r) {
+    List<DriftEntry> drift = r.status().getDrift() == null ? List.of() : r.status().getDrift();
+    r.status().setDrift(nullIfEmpty(drift.stream().filter(e -> !"running".equals(e.getField())).toList()));
+    r.draft.drifted(False, Reason.CORRECTED, "set back to the spec at " + r.now + ": running");
+    r.event("DriftCorrected", "caster " + r.casterId + " was started or stopped outside the operator; set back: running");
+    metrics.driftCorrected();
+  }
+
+  /** What the caster outputs, as just read: shown in status, every auth_key masked. */
+  void outputsRead(Reconciliation r, List<io.casteroperator.live.CasterStream> streams) {
+    r.status().setOutputs(streams.isEmpty() ? null : streams.stream().map(Outcomes::masked).toList());
+    r.status().setOutputsReadAt(r.now.toString());
+  }
+
+  private static io.casteroperator.api.SceneOutput masked(io.casteroperator.live.CasterStream stream) {
+    io.casteroperator.api.SceneOutput output = new io.casteroperator.api.SceneOutput();
+    output.setScene(stream.program() ? "program" : "preview");
+    output.setSceneId(stream.sceneId());
+    output.setPlaybackUrl(mask(stream.playbackUrl()));
+    output.setRtmpUrl(mask(stream.rtmpUrl()));
+    output.setStreams(stream.streams().isEmpty() ? null : stream.streams().stream()
+        .map(o -> new io.casteroperator.api.StreamOutput(o.format(), o.transcode(), mask(o.url()))).toList());
+    return output;
+  }
+
+  private static String mask(String url) {
+    return url == null ? null : io.casteroperator.config.Redaction.maskUrls(url);
+  }
+
+  void outputsSecretWritten(Reconciliation r, String name, boolean created) {
+    r.event("OutputsSecret", (created ? "created" : "updated") + " Secret " + r.namespace() + "/" + name
+        + " with the output URLs of caster " + r.casterId);
+  }
+
+  /** The outputs Secret exists and is someone else's: it is never overwritten. */
+  void outputsSecretConflict(Reconciliation r, String name) {
+    String message = "Secret " + r.namespace() + "/" + name + " (spec.outputsSecretRef) exists and is not owned by this"
+        + " Caster: the operator does not overwrite it. Name another Secret, or delete that one";
+    r.draft.ready(False, Reason.OUTPUTS_SECRET_CONFLICT, message);
+    r.warning(Reason.OUTPUTS_SECRET_CONFLICT, message);
+  }
+
   // ---------------------------------------------------------------- deletion
 
   void deleting(Reconciliation r, String message) {
@@ -352,6 +471,11 @@ final class Outcomes {
       r.draft.synced(False, failure.reason(), message);
     }
     r.status().setNextRetryTime(next.toString());
+    if (action == LiveAction.StartCaster) {
+      r.draft.running(False, error.errorClass() == ErrorClass.TERMINAL ? Reason.START_FAILED : Reason.STARTING, message);
+    } else if (action == LiveAction.StopCaster && purpose != Purpose.DELETE) {
+      r.draft.running(True, error.errorClass() == ErrorClass.TERMINAL ? Reason.STOP_FAILED : Reason.STOPPING, message);
+    }
   }
 
   private record Failure(String reason, String eventReason, String message, Duration delay) {}
@@ -434,8 +558,13 @@ final class Outcomes {
     }
     // Kept until the API server holds it: if the write fails, the next reconcile still knows what was applied.
     r.memory.unwritten = r.status();
-    if (r.kube.writeStatus(r.caster, r.status())) {
+    StatusWriter.Written written = r.kube.writeStatus(r.caster, r.status());
+    if (written.result() != StatusWriter.Result.DEFERRED) {
       r.memory.unwritten = null;
+    }
+    if (written.result() == StatusWriter.Result.WRITTEN && written.caster() != null) {
+      r.memory.written = r.status();
+      r.memory.writtenVersion = written.caster().getMetadata().getResourceVersion();
     }
     metrics.readyReason(r.uid(), readyReason(r));
   }

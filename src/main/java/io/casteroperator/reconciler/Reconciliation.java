@@ -47,10 +47,32 @@ final class Reconciliation {
     this.caster = caster;
     this.kube = kube;
     this.memory = memory;
-    // What the API server holds, unless this operator decided more than it could write yet.
-    this.base = memory.unwritten != null ? memory.unwritten : caster.getStatus();
+    this.base = base(caster, memory);
     this.now = now;
     this.draft = new StatusDraft(base, generation(), now);
+  }
+
+  /**
+   * What the status is: what the API server holds, unless this operator decided more than it could
+   * write yet, or the Caster it was handed is older than the operator's own last write.
+   */
+  private static CasterStatus base(Caster caster, CasterMemory memory) {
+    if (memory.unwritten != null) {
+      return memory.unwritten;
+    }
+    if (memory.written != null && olderThan(caster.getMetadata().getResourceVersion(), memory.writtenVersion)) {
+      return memory.written;
+    }
+    return caster.getStatus();
+  }
+
+  /** Resource versions are opaque, but etcd's (and the test API server's) are increasing numbers. */
+  private static boolean olderThan(String version, String than) {
+    try {
+      return version != null && than != null && Long.parseLong(version) < Long.parseLong(than);
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   CasterSpec spec() {

@@ -46,6 +46,10 @@ final class StatusDraft {
     condition(Conditions.DRIFTED, value, reason, message);
   }
 
+  void running(ConditionStatus value, String reason, String message) {
+    condition(Conditions.RUNNING, value, reason, message);
+  }
+
   Condition condition(String type) {
     return status.getConditions() == null ? null
         : status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
@@ -67,7 +71,8 @@ final class StatusDraft {
       case Conditions.READY -> 0;
       case Conditions.SYNCED -> 1;
       case Conditions.DRIFTED -> 2;
-      default -> 3;
+      case Conditions.RUNNING -> 3;
+      default -> 4;
     };
   }
 }

@@ -35,7 +35,7 @@ final class Manifests {
       "live.caster-operator.io/casters:update",
       "live.caster-operator.io/casters/status:patch",
       "live.caster-operator.io/casters/finalizers:update",
-      "/secrets:get", "/secrets:watch",
+      "/secrets:get", "/secrets:watch", "/secrets:create", "/secrets:update",
       "/events:create", "/events:patch");
 
   static final Set<String> RULES_REVIEW_GRANTS = Set.of("authorization.k8s.io/selfsubjectrulesreviews:create");
@@ -201,8 +201,10 @@ final class Manifests {
         }
         for (String grant : grants(role)) {
           if (grant.startsWith("/secrets:")) {
-            assertTrue(Set.of("/secrets:get", "/secrets:watch").contains(grant),
-                kind + " " + name(role) + " grants " + grant + ": the operator reads the Secrets Casters name, by name");
+            // get and watch: the Secrets Casters name, read by name; create and update: the outputs Secrets
+            // (spec.outputsSecretRef) the operator writes and owns. Never list, never delete.
+            assertTrue(Set.of("/secrets:get", "/secrets:watch", "/secrets:create", "/secrets:update").contains(grant),
+                kind + " " + name(role) + " grants " + grant + " on Secrets");
           }
         }
       }

@@ -85,6 +85,30 @@ class SdkLiveClientIT {
   }
 
   @Test
+  void aCasterStartsAndSaysWhatItOutputs() {
+    String id = emulator.createCaster(ACCOUNT, null, "on air");
+    assertEquals(ErrorMeaning.NO_SCENES, client.streams(id).error().meaning(), "no scenes before the first start");
+    LiveResult<java.util.List<CasterStream>> refused = client.start(id);
+    assertEquals("InvalidDomainName.NotFound", refused.code(), "no domain yet");
+    assertTrue(client.update(id, SpecMapper.toDesired(Examples.load("minimal.yaml").getSpec())).isOk());
+
+    LiveResult<java.util.List<CasterStream>> started = client.start(id);
+
+    assertTrue(started.isOk(), started.code());
+    assertEquals(java.util.Set.of(true, false), started.value().stream().map(CasterStream::program).collect(java.util.stream.Collectors.toSet()),
+        "a programme and a preview scene");
+    java.util.List<CasterStream> streams = client.streams(id).value();
+    assertEquals(started.value().stream().map(CasterStream::sceneId).sorted().toList(),
+        streams.stream().map(CasterStream::sceneId).sorted().toList(), "the same scenes");
+    CasterStream program = streams.stream().filter(CasterStream::program).findFirst().orElseThrow();
+    assertTrue(program.rtmpUrl().startsWith("rtmp://") && program.playbackUrl().contains("auth_key="), program.toString());
+    assertTrue(program.streams().stream().anyMatch(o -> "m3u8".equals(o.format())), program.toString());
+    assertTrue(client.observeState(id).value().running());
+    assertTrue(client.stop(id).isOk());
+    assertEquals(ErrorMeaning.CASTER_IDLE, client.stop(id).error().meaning(), "stopping an idle caster");
+  }
+
+  @Test
   void theSameClientTokenNeverCreatesASecondCaster() {
     String first = client.create(new NewCaster("token-2", "Once", 1, null, Map.of())).value();
     String again = client.create(new NewCaster("token-2", "Once", 1, null, Map.of())).value();

@@ -83,7 +83,7 @@ class PlaygroundIT {
       assertEquals("Table", table.get("kind").asText());
       List<String> columns = JSON.convertValue(table.get("columnDefinitions").findValues("name"), JSON.getTypeFactory()
           .constructCollectionType(List.class, String.class));
-      assertEquals(List.of("Name", "Caster ID", "Ready", "Reason", "Age"), columns);
+      assertEquals(List.of("Name", "Caster ID", "Ready", "Reason", "Running", "Age"), columns);
       JsonNode row = table.get("rows").get(0);
       assertEquals("True", row.get("cells").get(2).asText());
       assertEquals("Applied", row.get("cells").get(3).asText());

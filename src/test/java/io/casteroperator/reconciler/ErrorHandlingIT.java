@@ -122,4 +122,25 @@ class ErrorHandlingIT {
     var status = fixture.awaitReady(broken, "False", Conditions.Reason.INVALID_SPEC);
     assertTrue(condition(status, Conditions.READY).getMessage().contains("spec.delay"));
   }
+
+  /** Where the API server does not run the CRD's rules, the operator refuses a region change itself. */
+  @Test
+  void aChangedRegionIsRefusedWithoutACallAndDeletionStillDeletesTheCaster() {
+    String name = OperatorFixture.uniqueName("region");
+    fixture.apply(name, "regionId: cn-shanghai\ncasterName: %s\ndelay: 1".formatted(name));
+    String id = fixture.awaitReady(name).getCasterId();
+    int calls = fixture.emulator().callLog(null, id, null, Integer.MAX_VALUE).size();
+
+    fixture.apply(name, "regionId: cn-beijing\ncasterName: %s\ndelay: 2".formatted(name));
+
+    var refused = fixture.awaitReady(name, "False", Conditions.Reason.REGION_IMMUTABLE);
+    String message = OperatorFixture.condition(refused, Conditions.READY).getMessage();
+    assertTrue(message.contains("cn-beijing") && message.contains("cn-shanghai"), message);
+    assertEquals(calls, fixture.emulator().callLog(null, id, null, Integer.MAX_VALUE).size(), "no call after the change");
+
+    fixture.delete(name);
+    org.awaitility.Awaitility.await().atMost(OperatorFixture.TIMEOUT).until(() -> fixture.get(name) == null);
+    assertTrue(fixture.emulator().caster(id).isEmpty(), "the caster was deleted in the region it lives in");
+    assertTrue(fixture.calls(id, "DeleteCaster").stream().allMatch(c -> "cn-shanghai".equals(c.regionId())));
+  }
 }

@@ -165,11 +165,41 @@ final class FakeCloud implements LiveClientFactory {
     }
 
     @Override
+    public LiveResult<List<io.casteroperator.live.CasterStream>> start(String casterId) {
+      return answer("StartCaster", casterId, () -> {
+        Caster c = casters.get(casterId);
+        if (c.config.domainName() == null) {
+          throw new Refusal("InvalidDomainName.NotFound");
+        }
+        c.running = true;
+        return scenes(c, false);
+      });
+    }
+
+    @Override
     public LiveResult<Void> stop(String casterId) {
       return answer("StopCaster", casterId, () -> {
+        if (!casters.get(casterId).running) {
+          throw new Refusal("IncorrectSceneStatus");
+        }
         casters.get(casterId).running = false;
         return null;
       });
+    }
+
+    @Override
+    public LiveResult<List<io.casteroperator.live.CasterStream>> streams(String casterId) {
+      return answer("DescribeCasterStreamUrl", casterId, () -> scenes(casters.get(casterId), true));
+    }
+
+    private List<io.casteroperator.live.CasterStream> scenes(Caster c, boolean withRtmp) {
+      String host = "rtmp://" + c.config.domainName() + "/caster/";
+      return List.of(
+          new io.casteroperator.live.CasterStream(c.id + "-pvw", false, "http://" + c.config.domainName() + "/caster/pvw.flv?auth_key=1-0-0-abc",
+              withRtmp ? host + "pvw?auth_key=1-0-0-abc" : null, List.of()),
+          new io.casteroperator.live.CasterStream(c.id + "-pgm", true, "http://" + c.config.domainName() + "/caster/pgm.flv?auth_key=1-0-0-def",
+              withRtmp ? host + "pgm?auth_key=1-0-0-def" : null,
+              List.of(new io.casteroperator.live.CasterStream.Output("http://" + c.config.domainName() + "/caster/pgm_lhd.m3u8?auth_key=1-0-0-ghi", "lhd", "m3u8"))));
     }
 
     @Override

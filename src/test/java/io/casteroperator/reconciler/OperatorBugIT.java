@@ -84,8 +84,18 @@ class OperatorBugIT {
     }
 
     @Override
+    public LiveResult<java.util.List<io.casteroperator.live.CasterStream>> start(String id) {
+      return real.start(id);
+    }
+
+    @Override
     public LiveResult<Void> stop(String id) {
       return real.stop(id);
+    }
+
+    @Override
+    public LiveResult<java.util.List<io.casteroperator.live.CasterStream>> streams(String id) {
+      return real.streams(id);
     }
 
     @Override

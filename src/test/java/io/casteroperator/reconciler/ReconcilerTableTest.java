@@ -167,6 +167,40 @@ class ReconcilerTableTest {
             "False/Retrying", List.of(), List.of(), List.of(),
             w -> assertNotNull(w.wakeUp, "woken when the hold ends")),
 
+        // ---- run state
+
+        new Row("running: true: configured first, then started, then its outputs read once",
+            w -> adopted(w).spec("casterId: " + ID + "\n" + STARTABLE + "running: true").reconcile(),
+            "True/Applied", List.of("DescribeCasterConfig " + AT_HOME, "SetCasterConfig " + AT_HOME, "DescribeCasters " + AT_HOME,
+                "StartCaster " + AT_HOME, "DescribeCasterStreamUrl " + AT_HOME),
+            List.of("AdoptionChanges", "Applied", "Started"), List.of(),
+            w -> assertAll(
+                () -> assertEquals("True/Started", running(w)),
+                () -> assertTrue(w.status().getOutputs().stream().allMatch(o -> o.getPlaybackUrl().contains("auth_key=***"))))),
+
+        new Row("running: true while the configuration is refused: no state read, no start",
+            w -> claimed(w).failing("SetCasterConfig", "InternalError", 500)
+                .spec("casterId: " + ID + "\n" + STARTABLE + "running: true\ndelay: 5").reconcile(),
+            "False/Retrying", List.of("SetCasterConfig " + AT_HOME), List.of(), List.of("CallFailed"),
+            w -> assertEquals("Unknown/Starting", running(w))),
+
+        new Row("running: false stops a running caster, once",
+            w -> claimedRunning(w).spec("casterId: " + ID + "\ndelay: 3\nrunning: false").reconcile(),
+            "True/Applied", List.of("DescribeCasters " + AT_HOME, "StopCaster " + AT_HOME), List.of("Stopped"), List.of(),
+            w -> assertEquals("False/Stopped", running(w))),
+
+        new Row("started in the console while running: false: drift, set back",
+            w -> claimed(w.spec("casterId: " + ID + "\ndelay: 3\nrunning: false\ndeletionPolicy: Delete")).reconcile()
+                .running(ID).later(Duration.ofHours(2)).reconcile(),
+            "True/Applied", List.of("DescribeCasterConfig " + AT_HOME, "DescribeCasters " + AT_HOME, "StopCaster " + AT_HOME),
+            List.of("Stopped", "DriftCorrected"), List.of(),
+            w -> assertAll(() -> assertEquals("False/Stopped", running(w)), () -> assertNull(w.status().getDrift()))),
+
+        new Row("running not set: the state is shown, never changed",
+            w -> claimedRunning(w).later(Duration.ofHours(2)).reconcile(),
+            "True/Applied", List.of("DescribeCasterConfig " + AT_HOME, "DescribeCasters " + AT_HOME), List.of(), List.of(),
+            w -> assertEquals("True/NotManaged", running(w))),
+
         new Row("an invalid spec: no call",
             w -> adopted(w).spec("casterId: " + ID + "\ndelay: 301").reconcile(),
             "False/InvalidSpec", List.of(), List.of(), List.of(), w -> { }),
@@ -244,6 +278,13 @@ class ReconcilerTableTest {
   }
 
   // ---------------------------------------------------------------- situations
+
+  private static final String STARTABLE = "domainName: live.example.com\ntranscodeConfig: {casterTemplate: lp_ld}\n";
+
+  private static String running(TableWorld w) {
+    var c = w.condition("Running");
+    return c == null ? null : c.getStatus() + "/" + c.getReason();
+  }
 
   /** A caster in the cloud, in the default region and account, that the Caster will adopt. */
   private static TableWorld adopted(TableWorld w) {

@@ -238,9 +238,14 @@ final class TableWorld implements Kube {
   }
 
   @Override
-  public boolean writeStatus(Caster c, CasterStatus after) {
+  public StatusWriter.Written writeStatus(Caster c, CasterStatus after) {
     c.setStatus(Serialization.unmarshal(Serialization.asJson(after), CasterStatus.class));
-    return true;
+    return new StatusWriter.Written(StatusWriter.Result.WRITTEN, null);
+  }
+
+  @Override
+  public void saveSecret(Secret secret, boolean create) {
+    secrets.put(secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName(), secret);
   }
 
   @Override

@@ -31,7 +31,8 @@ class CelRuleBoundsTest {
   @Test
   void theCrdHasTheRulesTheIssueAsksFor() {
     List<String> rules = CelRules.sites(SCHEMA).stream().map(s -> s.location() + s.rule().fieldPath()).toList();
-    assertEquals(List.of(".spec.channelEnable", "spec.casterId", "spec.syncGroupsConfig[].hostResourceId", ".spec.regionId")
+    assertEquals(List.of(".spec.channelEnable", "spec.casterId", "spec.running", "spec.syncGroupsConfig[].hostResourceId",
+            ".spec.regionId")
             .stream().sorted().toList(),
         rules.stream().sorted().toList());
   }
