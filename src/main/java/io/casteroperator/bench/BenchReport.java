@@ -37,6 +37,7 @@ import java.util.Map;
  * @param reconcilerCpuSeconds CPU time of the operator's reconcile threads, the same time
  * @param operatorCpuMsPerApply the operator's CPU (all its threads) over phases 1 and 2, per applied
  *     Caster (2N applies) (goal: at most 2 ms)
+ * @param reconcilesPerApply the operator's reconciles over phases 1 and 2, per applied Caster
  * @param phase1Cpu CPU seconds per part during phase 1
  * @param phase2Cpu CPU seconds per part during phase 2
  * @param phase1MachineBusy phase 1: the share of all the machine's cores the run kept busy
@@ -79,6 +80,7 @@ public record BenchReport(
     double processCpuSeconds,
     double reconcilerCpuSeconds,
     double operatorCpuMsPerApply,
+    double reconcilesPerApply,
     CpuSeconds phase1Cpu,
     CpuSeconds phase2Cpu,
     double phase1MachineBusy,

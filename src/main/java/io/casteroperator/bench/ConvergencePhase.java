@@ -18,8 +18,10 @@ final class ConvergencePhase {
    * @param throttled Throttling answers to the operator
    * @param readySeconds when each Caster became Ready, after the first submission, sorted
    * @param cpu CPU per part over the phase
+   * @param reconciles the operator's reconciles over the phase
    */
-  record Result(double elapsedSeconds, long writes, long throttled, List<Double> readySeconds, CpuSeconds cpu) {
+  record Result(double elapsedSeconds, long writes, long throttled, List<Double> readySeconds, CpuSeconds cpu,
+      double reconciles) {
 
     /** The share of all cores the run's processes kept busy. */
     double machineBusy() {
@@ -51,6 +53,7 @@ final class ConvergencePhase {
 
   private static Result measure(BenchRun run, ReadyTracker tracker, CoTenantBurst burst, Submission submission) throws Exception {
     BenchRun.CallTotals before = run.calls();
+    double reconcilesBefore = run.operator().reconciles();
     CpuSeconds cpuBefore = run.cpuNow();
     long start = System.nanoTime();
     if (burst != null) {
@@ -61,6 +64,7 @@ final class ConvergencePhase {
     Waits.until(() -> tracker.readyCount() >= run.casters(), Duration.ofSeconds((long) (ideal * 3) + 120 + burstAllowance(burst)),
         "every Caster to be Ready");
     CpuSeconds cpu = run.cpuNow().minus(cpuBefore);
+    double reconciles = run.operator().reconciles() - reconcilesBefore;
     List<Long> ready = tracker.readyTimes();
     BenchRun.CallTotals calls = run.calls().minus(before);
     if (burst != null) {
@@ -69,7 +73,7 @@ final class ConvergencePhase {
       calls = calls.minus(burst.tally());
     }
     List<Double> readySeconds = ready.stream().map(t -> (t - start) / 1e9).toList();
-    return new Result(readySeconds.get(readySeconds.size() - 1), calls.writes(), calls.throttled(), readySeconds, cpu);
+    return new Result(readySeconds.get(readySeconds.size() - 1), calls.writes(), calls.throttled(), readySeconds, cpu, reconciles);
   }
 
   /** A throttled account recovers a tenth of its quota per recovery interval: allow for ten of them. */

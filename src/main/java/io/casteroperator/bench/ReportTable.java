@@ -81,6 +81,7 @@ final class ReportTable {
 
   private void costs() {
     row("operator CPU per applied Caster (ms)", f3(r.operatorCpuMsPerApply()), "<= 2");
+    row("operator reconciles per applied Caster", f(r.reconcilesPerApply()), "");
     row("operator heap after GC (MiB)", f(r.operatorHeapMiB()), "");
     row("operator heap per Caster (KiB)", f(r.heapKiBPerCaster()), "<< 1024");
     row("process CPU, all components (s)", f(r.processCpuSeconds()), "");
