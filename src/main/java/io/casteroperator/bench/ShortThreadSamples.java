@@ -36,6 +36,9 @@ final class ShortThreadSamples implements AutoCloseable {
     try {
       s = new RecordingStream();
       s.enable("jdk.ExecutionSample").withPeriod(PERIOD);
+      // The samples are counted as they come: keep no more of them on disk than a minute, over
+      // runs of an hour.
+      s.setMaxAge(Duration.ofMinutes(1));
       s.onEvent("jdk.ExecutionSample", this::sampled);
       s.startAsync();
     } catch (RuntimeException | Error e) {
