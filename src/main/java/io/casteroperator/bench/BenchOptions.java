@@ -1,5 +1,6 @@
 package io.casteroperator.bench;
 
+import io.casteroperator.reconciler.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,7 +67,7 @@ public record BenchOptions(int casters, int qps, int submitters, boolean warmUp,
 
   private static void positive(List<String> problems, String flag, Duration value) {
     if (value == null || value.isZero() || value.isNegative()) {
-      problems.add(flag + " must be positive, was " + (value == null ? "none" : io.casteroperator.reconciler.Durations.format(value)));
+      problems.add(flag + " must be positive, was " + (value == null ? "none" : Durations.format(value)));
     }
   }
 }

@@ -5,6 +5,7 @@ import io.casteroperator.api.CasterSpec;
 import io.casteroperator.api.SecretReference;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class BenchRun implements AutoCloseable {
     this.emulator = servers.emulator();
     this.client = servers.newClient();
     this.cpu = cpu;
-    this.operatorSettings = new OperatorUnderTest.Settings(options.qps(), java.time.Duration.ofMinutes(10),
+    this.operatorSettings = new OperatorUnderTest.Settings(options.qps(), Duration.ofMinutes(10),
         options.throttleRecovery());
   }
 

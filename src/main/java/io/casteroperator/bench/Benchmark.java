@@ -86,8 +86,9 @@ public final class Benchmark {
           phase2.elapsedSeconds(), phase2.elapsedSeconds() / ideal, (double) phase2.writes() / n, phase2.throttled(),
           restart.setCasterConfigCalls(), restart.otherCalls(), LatencyPhase.percentile(latencies, 50),
           LatencyPhase.percentile(latencies, 99), heapMiB, heapMiB * 1024 / n, processCpu, reconcileSeconds,
-          operatorCpuMsPerApply, (phase1.reconciles() + phase2.reconciles()) / (2.0 * n), phase1.cpu(), phase2.cpu(), phase1.machineBusy(), phase2.machineBusy(),
-          limitedBy(phase1, ideal), idle, drift, burstFigures, Runtime.getRuntime().availableProcessors(),
+          operatorCpuMsPerApply, (phase1.reconciles() + phase2.reconciles()) / (2.0 * n), phase1.cpu(), phase2.cpu(),
+          phase1.machineBusy(), phase2.machineBusy(), limitedBy(phase1, ideal), idle, drift, burstFigures,
+          Runtime.getRuntime().availableProcessors(),
           run.cpu.byFamily(), phase1.readySeconds(), options.unrelatedSecrets());
     }
   }

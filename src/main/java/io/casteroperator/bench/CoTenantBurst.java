@@ -8,7 +8,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * Another tool of the first account, with its own key, draining the account's SetCasterConfig
@@ -64,7 +66,7 @@ final class CoTenantBurst {
     this.account = run.accounts.all().get(BenchAccounts.BURST_ACCOUNT);
     this.length = length;
     this.casterId = casterId;
-    int casters = (int) java.util.stream.IntStream.range(0, run.casters())
+    int casters = (int) IntStream.range(0, run.casters())
         .filter(i -> run.accounts.forCaster(i) == account).count();
     this.trigger = Math.max(1, casters / 10);
   }
@@ -101,7 +103,7 @@ final class CoTenantBurst {
   }
 
   private long operatorWrites() {
-    return run.emulator.calls(account.accountId()).getOrDefault("SetCasterConfig", java.util.Map.of()).values().stream()
+    return run.emulator.calls(account.accountId()).getOrDefault("SetCasterConfig", Map.of()).values().stream()
         .mapToLong(Long::longValue).sum();
   }
 

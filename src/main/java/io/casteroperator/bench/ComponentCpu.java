@@ -2,6 +2,7 @@ package io.casteroperator.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -182,7 +183,7 @@ final class ComponentCpu implements AutoCloseable {
       all = new Thread[all.length * 2];
       n = root.enumerate(all, true);
     }
-    return java.util.Arrays.copyOf(all, n);
+    return Arrays.copyOf(all, n);
   }
 
   @Override

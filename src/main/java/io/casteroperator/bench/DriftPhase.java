@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A drift sweep of every Caster, limited by the read quota. The operator is restarted with a drift
@@ -90,7 +91,8 @@ final class DriftPhase {
         return logs;
       }
       if (System.nanoTime() > deadline) {
-        throw new java.util.concurrent.TimeoutException("the drift sweep did not read every caster within " + timeout.toSeconds() + " s");
+        throw new TimeoutException("the drift sweep did not read every caster within " + timeout.toSeconds()
+            + " s");
       }
       Waits.sleep(Duration.ofSeconds(1));
     }

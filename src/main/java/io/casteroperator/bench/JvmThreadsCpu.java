@@ -1,6 +1,7 @@
 package io.casteroperator.bench;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ final class JvmThreadsCpu {
           }
         }
       }
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (IOException | UncheckedIOException e) {
       // a thread ended while listed: the next reading has it right
     }
     isJvmThread.keySet().retainAll(alive); // short-lived threads come and go by the thousand

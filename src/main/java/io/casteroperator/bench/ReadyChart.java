@@ -28,7 +28,8 @@ public final class ReadyChart {
     }
     XYSeries ready = chart.addSeries("Ready (operator)", x, y);
     ready.setMarker(SeriesMarkers.NONE);
-    XYSeries ideal = chart.addSeries(report.accounts() == 1 ? "ideal: N/Q" : "ideal: N/(K·Q)", List.of(0.0, report.idealSeconds()), List.of(0.0, (double) report.casters()));
+    XYSeries ideal = chart.addSeries(report.accounts() == 1 ? "ideal: N/Q" : "ideal: N/(K·Q)",
+        List.of(0.0, report.idealSeconds()), List.of(0.0, (double) report.casters()));
     ideal.setMarker(SeriesMarkers.NONE);
     String name = file.toString();
     BitmapEncoder.saveBitmap(chart, name.endsWith(".png") ? name.substring(0, name.length() - 4) : name,

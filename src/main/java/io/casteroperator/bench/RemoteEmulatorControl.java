@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -89,7 +90,7 @@ final class RemoteEmulatorControl implements EmulatorControl {
       }
       return JSON.readTree(response.body());
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("the emulator's admin API cannot be reached", e);
+      throw new UncheckedIOException("the emulator's admin API cannot be reached", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while asking the emulator", e);

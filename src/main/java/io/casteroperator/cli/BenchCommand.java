@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.casteroperator.bench.BenchOptions;
 import io.casteroperator.bench.BenchReport;
 import io.casteroperator.bench.Benchmark;
+import io.casteroperator.bench.ReadyChart;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,7 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
       if (plot.getParent() != null) {
         Files.createDirectories(plot.getParent());
       }
-      io.casteroperator.bench.ReadyChart.draw(report, plot);
+      ReadyChart.draw(report, plot);
       System.out.println("chart: " + plot);
     }
     return 0;
