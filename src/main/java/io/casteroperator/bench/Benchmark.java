@@ -88,8 +88,7 @@ public final class Benchmark {
           LatencyPhase.percentile(latencies, 99), heapMiB, heapMiB * 1024 / n, processCpu, reconcileSeconds,
           operatorCpuMsPerApply, (phase1.reconciles() + phase2.reconciles()) / (2.0 * n), phase1.cpu(), phase2.cpu(),
           phase1.machineBusy(), phase2.machineBusy(), limitedBy(phase1, ideal), idle, drift, burstFigures,
-          Runtime.getRuntime().availableProcessors(),
-          run.cpu.byFamily(), phase1.readySeconds(), options.unrelatedSecrets());
+          Runtime.getRuntime().availableProcessors(), run.cpu.byFamily(), phase1.readySeconds(), options.unrelatedSecrets());
     }
   }
 
