@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       EmulatorCommand.class,
       PlaygroundCommand.class,
       BenchCommand.class,
+      BenchServersCommand.class,
     })
 public final class Main implements Runnable {
 
