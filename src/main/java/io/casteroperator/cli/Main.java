@@ -22,7 +22,21 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    useCommonPoolOnSmallMachines();
     System.exit(execute(args));
+  }
+
+  /**
+   * On one or two CPUs (the chart's limit is one) the common pool's parallelism is 1, and then
+   * CompletableFuture runs every async completion on a new thread: the JDK HTTP client the
+   * Kubernetes client uses would start a thread per API response. Two workers avoid it. Set before
+   * anything touches the pool; a value given on the command line wins.
+   */
+  static void useCommonPoolOnSmallMachines() {
+    String key = "java.util.concurrent.ForkJoinPool.common.parallelism";
+    if (System.getProperty(key) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+      System.setProperty(key, "2");
+    }
   }
 
   /** Runs a command line and returns its exit code; tests call this instead of {@link #main}. */

@@ -107,7 +107,7 @@ final class ActionBudget {
       return Permit.comeBackIn(retry);
     }
     leave(caller, ticket);
-    lastGrant = now;
+    granted(due, now);
     return Permit.go(java.time.Duration.ofNanos(now - ticket.madeAt), window.send(now));
   }
 
@@ -118,12 +118,23 @@ final class ActionBudget {
   private Permit background(long now) {
     long free = lastGrant + slotNanos();
     if (queue.isEmpty() && now >= free && window.waitNanos(now) == 0) {
-      lastGrant = now;
+      granted(free, now);
       return Permit.go(java.time.Duration.ZERO, window.send(now));
     }
     long drained = Math.max(free, lastGrant + (long) (queue.size() + 1) * slotNanos());
     long wait = Math.max(drained - now, window.waitNanos(now));
     return Permit.comeBackIn(Math.max(wait, 1) + ThreadLocalRandom.current().nextLong(slotNanos() / 4 + 1));
+  }
+
+  /**
+   * The slot a call took is the one it was due at, not the moment it came (a timer's or a thread
+   * pool's delay): were it the moment, every late caller would push back everyone behind it, and
+   * the rate would fall short of the quota by the average delay. A call more than a slot after
+   * its due time (a quiet spell, a stalled caller) takes the moment it came, so nothing is saved
+   * up for a burst.
+   */
+  private void granted(long due, long now) {
+    lastGrant = now - due < slotNanos() ? due : now;
   }
 
   /** The caller's slot: one after the last call, plus one for each caller still queued ahead of it. */

@@ -109,12 +109,18 @@ final class DriftSchedule {
       if (stretched) {
         LOG.atWarn().addKeyValue("account", key.account()).addKeyValue("sweepSeconds", sweep.toSeconds())
             .log("drift checks of account {} stretched to every {}: {} casters at {} reads/s of {} (the interval asks for {})",
-                key.account(), Durations.format(sweep), planner.callers(key), String.format("%.1f", planner.rate(key)),
-                key.action(), Durations.format(interval));
+                key.account(), readable(sweep), planner.callers(key), String.format("%.1f", planner.rate(key)),
+                key.action(), readable(interval));
       } else {
-        LOG.info("drift checks of account {} back to every {}", key.account(), Durations.format(sweep));
+        LOG.info("drift checks of account {} back to every {}", key.account(), readable(sweep));
       }
     }
+  }
+
+  /** Whole seconds from ten seconds on, else milliseconds: "12m17s", "8600ms", never ISO-8601 nanos. */
+  private static String readable(Duration d) {
+    return Durations.format(d.toMillis() >= 10_000 ? Duration.ofSeconds(Math.round(d.toMillis() / 1000.0))
+        : Duration.ofMillis(d.toMillis()));
   }
 
   private static BudgetKey key(Reconciliation r) {

@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -45,6 +46,7 @@ final class ReferencedSecrets implements SecretSource, AutoCloseable {
     final Set<ResourceID> users = new HashSet<>();
     volatile Secret secret;
     Watch watch;
+    volatile boolean loaded;
     boolean closed;
 
     Entry(Key key) {
@@ -56,8 +58,14 @@ final class ReferencedSecrets implements SecretSource, AutoCloseable {
       if (action == Action.BOOKMARK) {
         return;
       }
+      Secret before = secret;
       secret = action == Action.DELETED ? null : value;
-      notifyUsers();
+      // A new watch begins by telling what the read that goes with it has just seen: waking every
+      // Caster that shares the Secret for that would have them all reconcile for nothing. Before
+      // the first read, the Caster that asked is about to get the value anyway.
+      if (loaded && !sameVersion(before, secret)) {
+        notifyUsers();
+      }
     }
 
     @Override
@@ -81,6 +89,17 @@ final class ReferencedSecrets implements SecretSource, AutoCloseable {
       toWake.forEach(changed);
     }
 
+    /**
+     * The Secret as known, read (and watched) first if it is not known yet. Decided under the
+     * entry's lock: Casters that share a Secret and reconcile at the same moment open one watch.
+     */
+    synchronized Secret current() {
+      if (!loaded || watch == null) { // no watch: it could not be opened, so read on every use
+        refresh();
+      }
+      return secret;
+    }
+
     /** Reads the Secret, and watches it from then on. */
     synchronized void refresh() {
       if (closed) {
@@ -97,6 +116,7 @@ final class ReferencedSecrets implements SecretSource, AutoCloseable {
         LOG.warn("cannot watch Secret {} ({}): it is read again on every use", key, e.getMessage());
       }
       secret = client.secrets().inNamespace(key.namespace()).withName(key.name()).get();
+      loaded = true;
     }
 
     synchronized void close() {
@@ -126,20 +146,18 @@ final class ReferencedSecrets implements SecretSource, AutoCloseable {
     Key key = new Key(namespace, name);
     naming.computeIfAbsent(id, u -> ConcurrentHashMap.newKeySet()).add(key);
     Entry entry;
-    boolean fresh;
     synchronized (this) {
-      entry = entries.get(key);
-      fresh = entry == null;
-      if (fresh) {
-        entry = new Entry(key);
-        entries.put(key, entry);
-      }
+      entry = entries.computeIfAbsent(key, Entry::new);
       entry.users.add(id);
     }
-    if (fresh || entry.watch == null) {
-      entry.refresh();
+    return entry.current();
+  }
+
+  private static boolean sameVersion(Secret a, Secret b) {
+    if (a == null || b == null) {
+      return a == b;
     }
-    return entry.secret;
+    return Objects.equals(a.getMetadata().getResourceVersion(), b.getMetadata().getResourceVersion());
   }
 
   /** The Caster's reconcile is over: the Secrets it named before and not this time are released by it. */

@@ -69,6 +69,20 @@ class ApiBudgetsTest {
   }
 
   @Test
+  void callersWokenLateDoNotPushBackTheSlotsOfThoseBehindThem() {
+    // Every caller comes back 0-9 ms after it was told (a timer's and a thread pool's delay). The
+    // slots follow the schedule, not the late grants: 41 calls take 4 s at 10/s, not 4 s plus
+    // every delay, and nobody is told to come back again for a slot that moved by a few ms.
+    AtomicLong visits = new AtomicLong();
+    List<Long> sent = simulate(budgets(0.0), 41, caller -> visits.incrementAndGet() * 7 % 10 * MS, i -> 0L);
+    assertEquals(41, sent.size());
+    long span = sent.get(sent.size() - 1) - sent.get(0);
+    assertTrue(span <= 4_010 * MS, "span " + span / MS + " ms");
+    assertTrue(maxInAnySecond(sent) <= 10, "peak " + maxInAnySecond(sent));
+    assertTrue(visits.get() <= 40 + 4, "told to come back again: " + (visits.get() - 40) + " times");
+  }
+
+  @Test
   void slowAnswersCannotPutOneCallTooManyIntoASecond() {
     // The service counts a call when it arrives: anywhere up to its answer. The first call of a
     // cold client arrives 600 ms after it was sent, later ones at once; every other one takes 80 ms.
@@ -186,6 +200,12 @@ class ApiBudgetsTest {
    * granted arrives and is answered {@code latency(i)} after its grant. Returns the arrival times.
    */
   private List<Long> simulate(ApiBudgets budgets, int callers, long lateness, java.util.function.IntFunction<Long> latency) {
+    return simulate(budgets, callers, caller -> caller.hashCode() % 2 == 0 ? 0 : lateness, latency);
+  }
+
+  /** As above; {@code lateOf} says how late a caller comes back each time it is told to. */
+  private List<Long> simulate(ApiBudgets budgets, int callers, java.util.function.ToLongFunction<String> lateOf,
+      java.util.function.IntFunction<Long> latency) {
     record Visit(long at, String caller, Permit answered) {}
     PriorityQueue<Visit> visits = new PriorityQueue<>((x, y) -> Long.compare(x.at, y.at));
     for (int i = 0; i < callers; i++) {
@@ -205,7 +225,7 @@ class ApiBudgetsTest {
         sent.add(arrival);
         visits.add(new Visit(arrival, visit.caller, permit));
       } else {
-        long late = visit.caller.hashCode() % 2 == 0 ? 0 : lateness;
+        long late = lateOf.applyAsLong(visit.caller);
         visits.add(new Visit(now.get() + permit.retryAfter().toNanos() + late, visit.caller, null));
       }
     }

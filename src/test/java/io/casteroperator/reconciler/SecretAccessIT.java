@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.casteroperator.testing.OperatorFixture;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -67,6 +69,32 @@ class SecretAccessIT {
 
     fixture.delete(name);
     await().atMost(OperatorFixture.TIMEOUT).untilAsserted(() -> assertEquals(before, watched(), "the Caster is gone, so is its Secret"));
+  }
+
+  @Test
+  void castersSharingASecretWatchItOnceAndAreNotWokenByTheirOwnWatch() {
+    String keys = OperatorFixture.uniqueName("shared");
+    fixture.secret(keys, Map.of("accessKeyId", OperatorFixture.DEFAULT_KEY, "accessKeySecret", OperatorFixture.DEFAULT_SECRET,
+        "accountId", OperatorFixture.ACCOUNT));
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String name = OperatorFixture.uniqueName("sharer");
+      names.add(name);
+      fixture.apply(name, "casterId: %s\ncredentialsSecretRef: {name: %s}\ndelay: 1".formatted(fixture.cloudCaster(), keys));
+    }
+    names.forEach(fixture::awaitReady);
+
+    List<String> watches = fixture.operatorRequests().stream()
+        .filter(r -> r.contains("/secrets?") && r.contains("watch=true") && r.contains("metadata.name%3D" + keys)).toList();
+    assertEquals(1, watches.size(), "watches opened on the Secret the Casters share");
+    double settled = reconciles();
+    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertEquals(settled, reconciles(), "reconciles once every Caster is Ready"));
+  }
+
+  private static double reconciles() {
+    return Pattern.compile("(?m)^caster_reconciles_total\\{[^}]*} ([0-9.E]+)").matcher(fixture.scrapeMetrics()).results()
+        .mapToDouble(m -> Double.parseDouble(m.group(1))).sum();
   }
 
   private static int watched() {

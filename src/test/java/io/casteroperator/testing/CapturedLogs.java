@@ -39,6 +39,13 @@ public final class CapturedLogs implements AutoCloseable {
     return events.stream().map(e -> new String(encoder.encode(e), StandardCharsets.UTF_8)).collect(Collectors.joining());
   }
 
+  /** The captured lines' messages, as a person reads them (arguments filled in). */
+  public List<String> messages() {
+    synchronized (appender) {
+      return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+  }
+
   public int lines() {
     synchronized (appender) {
       return appender.list.size();
