@@ -10,9 +10,11 @@ import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /**
- * The desired configuration of a production studio. Every field is a request parameter of the
- * Live API call SetCasterConfig, named after it in lowerCamelCase. SetCasterConfig replaces the
- * whole configuration: a field left out here is cleared on the caster.
+ * The desired production studio. Its configuration fields are request parameters of the Live API
+ * call SetCasterConfig, named after them in lowerCamelCase; SetCasterConfig replaces the whole
+ * configuration, so a field left out here is cleared on the caster. The studio's inputs, channels,
+ * layouts, overlays and scenes are the lists videoResources, channels, layouts, components and
+ * scenes, each item keyed by its name.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder(alphabetic = true)
@@ -29,6 +31,55 @@ import java.util.List;
         + " without them",
     fieldPath = ".running",
     reason = "FieldValueRequired")
+@ValidationRule(
+    value = "!has(self.channels) || size(self.channels) == 0 || (has(self.channelEnable) && "
+        + "self.channelEnable)",
+    message = "channels need channelEnable: true",
+    fieldPath = ".channels",
+    reason = "FieldValueForbidden")
+@ValidationRule(
+    value = "!has(self.channels) || self.channels.all(c, has(self.videoResources) && "
+        + "self.videoResources.exists(r, r.name == c.videoResource))",
+    message = "every channel's videoResource names an entry of videoResources",
+    fieldPath = ".channels",
+    reason = "FieldValueInvalid")
+@ValidationRule(
+    value = "!has(self.layouts) || self.layouts.all(l, l.blendList.all(n, (has(self.channelEnable) &&"
+        + " self.channelEnable ? has(self.channels) && self.channels.exists(c, c.channelId == n) : "
+        + "has(self.videoResources) && self.videoResources.exists(r, r.name == n))) && "
+        + "l.mixList.all(n, (has(self.channelEnable) && self.channelEnable ? has(self.channels) && "
+        + "self.channels.exists(c, c.channelId == n) : has(self.videoResources) && "
+        + "self.videoResources.exists(r, r.name == n))))",
+    message = "every blendList and mixList entry names an entry of videoResources (with channelEnable: "
+        + "true, the channelId of an entry of channels)",
+    fieldPath = ".layouts",
+    reason = "FieldValueInvalid")
+@ValidationRule(
+    value = "!has(self.components) || self.components.all(c, c.type != 'caption' || "
+        + "(has(self.channelEnable) && self.channelEnable ? has(self.channels) && "
+        + "self.channels.exists(h, h.channelId == c.locationId) : has(self.videoResources) && "
+        + "self.videoResources.exists(r, r.locationId == c.locationId)))",
+    message = "a caption's locationId is the locationId of an entry of videoResources (with "
+        + "channelEnable: true, the channelId of an entry of channels)",
+    fieldPath = ".components",
+    reason = "FieldValueInvalid")
+@ValidationRule(
+    value = "!has(self.scenes) || ((!has(self.scenes.program) || (!has(self.scenes.program.layout) ||"
+        + " (has(self.layouts) && self.layouts.exists(l, l.name == self.scenes.program.layout))) &&"
+        + " (!has(self.scenes.program.components) || self.scenes.program.components.all(n, "
+        + "has(self.components) && self.components.exists(c, c.name == n)))) && "
+        + "(!has(self.scenes.preview) || (!has(self.scenes.preview.layout) || (has(self.layouts) &&"
+        + " self.layouts.exists(l, l.name == self.scenes.preview.layout))) && "
+        + "(!has(self.scenes.preview.components) || self.scenes.preview.components.all(n, "
+        + "has(self.components) && self.components.exists(c, c.name == n)))))",
+    message = "a scene's layout and components name entries of layouts and components",
+    fieldPath = ".scenes",
+    reason = "FieldValueInvalid")
+@ValidationRule(
+    value = "!has(self.scenes) || (has(self.running) && self.running)",
+    message = "scenes need running: true: the scenes exist, and can be set, only while the caster runs",
+    fieldPath = ".scenes",
+    reason = "FieldValueForbidden")
 public class CasterSpec {
 
   /**
@@ -171,6 +222,51 @@ public class CasterSpec {
 
   /** Configuration of the automatic switch to the standby source (API parameter AutoSwitchUrgentConfig). */
   private AutoSwitchUrgentConfig autoSwitchUrgentConfig;
+
+  /**
+   * The inputs of the studio (AddCasterVideoResource), each keyed by its name. An input that leaves
+   * the list is deleted from the caster.
+   */
+  @Size(max = 24)
+  @ListKey("name")
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.locationId == a.locationId))",
+      message = "two videoResources share a locationId: one input per location",
+      reason = "FieldValueDuplicate")
+  private List<VideoResource> videoResources;
+
+  /** Which input plays on each channel (SetCasterChannel), keyed by channelId; only with channelEnable: true. */
+  @Size(max = 24)
+  @ListKey("channelId")
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.videoResource == a.videoResource))",
+      message = "an input plays on one channel at most",
+      reason = "FieldValueDuplicate")
+  private List<ChannelBinding> channels;
+
+  /** The layouts of the studio (AddCasterLayout), each keyed by its name. */
+  @Size(max = 16)
+  @ListKey("name")
+  private List<Layout> layouts;
+
+  /** The overlays of the studio (AddCasterComponent): text, images and captions, each keyed by its name. */
+  @Size(max = 24)
+  @ListKey("name")
+  @ValidationRule(
+      value = "self.all(a, self.exists_one(b, b.locationId == a.locationId))",
+      message = "two components share a locationId: one overlay per location",
+      reason = "FieldValueDuplicate")
+  private List<Component> components;
+
+  /** What the program and preview scenes show (SetCasterSceneConfig); needs running: true. */
+  private StudioScenes scenes;
+
+  /**
+   * Whether inputs, layouts and overlays in the cloud that the lists above do not describe are
+   * deleted. Default: false for an adopted caster (they are kept, and listed in
+   * status.studio.unmanaged); a caster the operator created has only what the spec describes.
+   */
+  private Boolean pruneUnmanagedStudioItems;
 
   public String getCasterId() {
     return casterId;
@@ -402,5 +498,53 @@ public class CasterSpec {
 
   public void setAutoSwitchUrgentConfig(AutoSwitchUrgentConfig autoSwitchUrgentConfig) {
     this.autoSwitchUrgentConfig = autoSwitchUrgentConfig;
+  }
+
+  public List<VideoResource> getVideoResources() {
+    return videoResources;
+  }
+
+  public void setVideoResources(List<VideoResource> videoResources) {
+    this.videoResources = videoResources;
+  }
+
+  public List<ChannelBinding> getChannels() {
+    return channels;
+  }
+
+  public void setChannels(List<ChannelBinding> channels) {
+    this.channels = channels;
+  }
+
+  public List<Layout> getLayouts() {
+    return layouts;
+  }
+
+  public void setLayouts(List<Layout> layouts) {
+    this.layouts = layouts;
+  }
+
+  public List<Component> getComponents() {
+    return components;
+  }
+
+  public void setComponents(List<Component> components) {
+    this.components = components;
+  }
+
+  public StudioScenes getScenes() {
+    return scenes;
+  }
+
+  public void setScenes(StudioScenes scenes) {
+    this.scenes = scenes;
+  }
+
+  public Boolean getPruneUnmanagedStudioItems() {
+    return pruneUnmanagedStudioItems;
+  }
+
+  public void setPruneUnmanagedStudioItems(Boolean pruneUnmanagedStudioItems) {
+    this.pruneUnmanagedStudioItems = pruneUnmanagedStudioItems;
   }
 }

@@ -96,6 +96,13 @@ public class CasterStatus {
   @Size(max = 64)
   private String stoppedForChannels;
 
+  /**
+   * The studio's inputs, channels, layouts, overlays and scenes: for each item of the spec, its id
+   * in the cloud, whether it is applied, and the last error; and what the cloud holds that the spec
+   * does not describe.
+   */
+  private StudioStatus studio;
+
   /** Fields whose value in the cloud differs from the spec, as of the last read. */
   @Size(max = 64)
   private List<DriftEntry> drift;
@@ -281,5 +288,13 @@ public class CasterStatus {
 
   public void setConditions(List<Condition> conditions) {
     this.conditions = conditions;
+  }
+
+  public StudioStatus getStudio() {
+    return studio;
+  }
+
+  public void setStudio(StudioStatus studio) {
+    this.studio = studio;
   }
 }

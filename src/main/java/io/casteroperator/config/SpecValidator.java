@@ -2,6 +2,7 @@ package io.casteroperator.config;
 
 import io.casteroperator.api.CasterSpec;
 import io.casteroperator.api.EachItem;
+import io.casteroperator.api.ListKey;
 import io.casteroperator.api.SyncGroup;
 import io.casteroperator.api.UnreadableSpec;
 import io.fabric8.generator.annotation.Max;
@@ -43,6 +44,7 @@ public final class SpecValidator {
     checkObject("spec", spec, violations);
     checkSyncGroups(spec, violations);
     checkRunning(spec, violations);
+    StudioRules.check(spec, violations);
     return violations.size() > MAX_REPORTED ? violations.subList(0, MAX_REPORTED) : violations;
   }
 
@@ -131,6 +133,13 @@ public final class SpecValidator {
       if (size != null && list.size() > size.max()) {
         violations.add(new Violation(path, "maxItems", path + ": at most " + size.max() + " entries, got " + list.size()));
       }
+      if (size != null && list.size() < size.min()) {
+        violations.add(new Violation(path, "minItems", path + ": at least " + size.min() + " entries, got " + list.size()));
+      }
+      ListKey key = field.getAnnotation(ListKey.class);
+      if (key != null) {
+        checkKeys(path, list, key.value(), violations);
+      }
       EachItem each = field.getAnnotation(EachItem.class);
       for (int i = 0; i < list.size(); i++) {
         checkItem(path + "[" + i + "]", list.get(i), each, violations);
@@ -138,6 +147,33 @@ public final class SpecValidator {
     } else if (value.getClass().getPackageName().equals(API_PACKAGE) && !value.getClass().isEnum()) {
       checkObject(path, value, violations);
     }
+  }
+
+  /** A list keyed by a field (x-kubernetes-list-type: map): two items with the same key are refused. */
+  private static void checkKeys(String path, List<?> list, String keyField, List<Violation> violations) {
+    java.util.Set<Object> seen = new java.util.HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      Object item = list.get(i);
+      if (item == null) {
+        continue;
+      }
+      Object key = readField(item, keyField);
+      if (key != null && !seen.add(key)) {
+        violations.add(new Violation(path + "[" + i + "]", "listMapKeys", path + "[" + i + "]: another entry is already "
+            + keyField + ": " + key + " (the list is keyed by " + keyField + ")"));
+      }
+    }
+  }
+
+  private static Object readField(Object object, String name) {
+    for (Class<?> c = object.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      try {
+        return read(c.getDeclaredField(name), object);
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      }
+    }
+    return null;
   }
 
   private static void checkItem(String path, Object item, EachItem each, List<Violation> violations) {

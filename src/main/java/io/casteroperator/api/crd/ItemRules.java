@@ -1,6 +1,7 @@
 package io.casteroperator.api.crd;
 
 import io.casteroperator.api.EachItem;
+import io.casteroperator.api.ListKey;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
@@ -8,7 +9,10 @@ import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 
-/** Copies {@link EachItem} rules onto the {@code items} schema of the lists they annotate. */
+/**
+ * Copies {@link EachItem} rules onto the {@code items} schema of the lists they annotate, and
+ * marks lists annotated {@link ListKey} as maps keyed by that field.
+ */
 final class ItemRules {
 
   private ItemRules() {}
@@ -30,6 +34,11 @@ final class ItemRules {
         if (!each.pattern().isEmpty()) {
           items.setPattern(each.pattern());
         }
+      }
+      ListKey key = field.getAnnotation(ListKey.class);
+      if (key != null) {
+        child.setXKubernetesListType("map");
+        child.setXKubernetesListMapKeys(List.of(key.value()));
       }
       if (List.class.isAssignableFrom(field.getType())) {
         Class<?> element = elementType(field.getGenericType());

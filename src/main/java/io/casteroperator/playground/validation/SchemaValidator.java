@@ -61,6 +61,8 @@ public final class SchemaValidator {
     JsonMetaSchema openApi =
         JsonMetaSchema.builder(JsonMetaSchema.getV4())
             .keyword(new NonValidationKeyword("x-kubernetes-validations"))
+            .keyword(new NonValidationKeyword("x-kubernetes-list-type"))
+            .keyword(new NonValidationKeyword("x-kubernetes-list-map-keys"))
             .keyword(new NonValidationKeyword("default"))
             // A keyword this model does not understand (nullable, x-kubernetes-preserve-unknown-fields,
             // x-kubernetes-int-or-string...) must fail loudly rather than be ignored.
@@ -133,6 +135,7 @@ public final class SchemaValidator {
       blocked |= BLOCKING.contains(message.getType());
       errors.add(SchemaMessages.fieldError(message, path(message.getInstanceLocation(), message)));
     }
+    ListMaps.duplicates(openApiV3Schema, copy, "", errors);
     if (!blocked) {
       CelRules.evaluate(openApiV3Schema, copy, storedOld, storedOld != null, errors);
     }

@@ -155,12 +155,15 @@ class SchemaCasesTest {
   /** The rules of a schema as "genericPath keyword". */
   static List<String> rules(JsonNode schema, String path) {
     List<String> rules = new ArrayList<>();
-    for (String keyword : List.of("pattern", "maxLength", "maxItems", "minimum", "maximum", "enum")) {
+    for (String keyword : List.of("pattern", "maxLength", "maxItems", "minItems", "minimum", "maximum", "enum")) {
       if (schema.has(keyword)) {
         rules.add(path + " " + keyword);
       }
     }
     schema.path("required").forEach(name -> rules.add(path + "." + name.asText() + " required"));
+    if ("map".equals(schema.path("x-kubernetes-list-type").asText())) {
+      rules.add(path + "[] listMapKeys");
+    }
     schema.path("x-kubernetes-validations").forEach(r -> rules.add(path + r.path("fieldPath").asText("") + " cel"));
     for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> property = it.next();
