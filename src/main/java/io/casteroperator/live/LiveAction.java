@@ -9,12 +9,29 @@ public enum LiveAction {
   StartCaster,
   StopCaster,
   DeleteCaster,
-  DescribeCasterStreamUrl;
+  DescribeCasterStreamUrl,
+  DescribeCasterVideoResources,
+  AddCasterVideoResource,
+  ModifyCasterVideoResource,
+  DeleteCasterVideoResource,
+  DescribeCasterChannels,
+  SetCasterChannel,
+  DescribeCasterLayouts,
+  AddCasterLayout,
+  ModifyCasterLayout,
+  DeleteCasterLayout,
+  DescribeCasterComponents,
+  AddCasterComponent,
+  ModifyCasterComponent,
+  DeleteCasterComponent,
+  DescribeCasterScenes,
+  SetCasterSceneConfig;
 
   /** Documented quota per account, in calls per second. */
   public int documentedQuota() {
     return switch (this) {
-      case DescribeCasters, DescribeCasterConfig -> 15;
+      case DescribeCasters, DescribeCasterConfig, DescribeCasterVideoResources, DescribeCasterChannels,
+          DescribeCasterLayouts, DescribeCasterComponents, DescribeCasterScenes -> 15;
       case DescribeCasterStreamUrl -> 5;
       default -> 10;
     };

@@ -1,6 +1,13 @@
 package io.casteroperator.live;
 
 import io.casteroperator.config.DesiredConfig;
+import io.casteroperator.config.studio.ChannelValue;
+import io.casteroperator.config.studio.CloudItem;
+import io.casteroperator.config.studio.ComponentValue;
+import io.casteroperator.config.studio.InputValue;
+import io.casteroperator.config.studio.LayoutValue;
+import io.casteroperator.config.studio.SceneValue;
+import java.util.List;
 
 /**
  * The cloud seam: the Live API calls the operator makes for casters, one method per API call, in
@@ -43,4 +50,54 @@ public interface LiveClient {
 
   /** DeleteCaster. */
   LiveResult<Void> delete(String casterId);
+
+  // ---- the studio (studio-api-notes §2-6): every list as the cloud holds it, values in config.studio
+
+  /** DescribeCasterVideoResources: the inputs (fixedDelayDuration cannot be read: null). */
+  LiveResult<List<CloudItem<InputValue>>> inputs(String casterId);
+
+  /** AddCasterVideoResource: the new input's ResourceId. */
+  LiveResult<String> addInput(String casterId, InputValue input);
+
+  /** ModifyCasterVideoResource: everything but locationId and fixedDelayDuration, which only an add sets. */
+  LiveResult<Void> modifyInput(String casterId, String resourceId, InputValue input);
+
+  /** DeleteCasterVideoResource. */
+  LiveResult<Void> deleteInput(String casterId, String resourceId);
+
+  /** DescribeCasterChannels. */
+  LiveResult<List<ChannelValue>> channels(String casterId);
+
+  /** SetCasterChannel: the channel plays resourceId; null empties it. */
+  LiveResult<Void> setChannel(String casterId, String channelId, String resourceId);
+
+  /** DescribeCasterLayouts: every layout. */
+  LiveResult<List<CloudItem<LayoutValue>>> layouts(String casterId);
+
+  /** AddCasterLayout: the new layout's LayoutId. */
+  LiveResult<String> addLayout(String casterId, LayoutValue layout);
+
+  /** ModifyCasterLayout: the whole layout, all four lists. */
+  LiveResult<Void> modifyLayout(String casterId, String layoutId, LayoutValue layout);
+
+  /** DeleteCasterLayout. */
+  LiveResult<Void> deleteLayout(String casterId, String layoutId);
+
+  /** DescribeCasterComponents: every overlay (layerOrder and some caption fields cannot be read: absent). */
+  LiveResult<List<CloudItem<ComponentValue>>> components(String casterId);
+
+  /** AddCasterComponent: the new overlay's ComponentId. */
+  LiveResult<String> addComponent(String casterId, ComponentValue component);
+
+  /** ModifyCasterComponent: everything but locationId and layerOrder, which only an add sets. */
+  LiveResult<Void> modifyComponent(String casterId, String componentId, ComponentValue component);
+
+  /** DeleteCasterComponent. */
+  LiveResult<Void> deleteComponent(String casterId, String componentId);
+
+  /** DescribeCasterScenes: the scenes (none before the caster's first start). */
+  LiveResult<List<SceneValue>> scenes(String casterId);
+
+  /** SetCasterSceneConfig: replaces what the scene shows (needs the caster running). */
+  LiveResult<Void> setScene(String casterId, SceneValue scene);
 }

@@ -22,6 +22,12 @@ import com.aliyuncs.live.model.v20161101.StopCasterRequest;
 import com.aliyuncs.live.model.v20161101.StopCasterResponse;
 import io.casteroperator.config.DesiredConfig;
 import io.casteroperator.config.SetCasterConfigParameters;
+import io.casteroperator.config.studio.ChannelValue;
+import io.casteroperator.config.studio.CloudItem;
+import io.casteroperator.config.studio.ComponentValue;
+import io.casteroperator.config.studio.InputValue;
+import io.casteroperator.config.studio.LayoutValue;
+import io.casteroperator.config.studio.SceneValue;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +45,7 @@ final class SdkLiveClient implements LiveClient {
   private final StatusKeepingAcsClient acs;
   private final String regionId;
   private final LiveSettings settings;
+  private final SdkStudio studio = new SdkStudio(this);
 
   SdkLiveClient(StatusKeepingAcsClient acs, String regionId, LiveSettings settings) {
     this.acs = acs;
@@ -176,7 +183,89 @@ final class SdkLiveClient implements LiveClient {
     return call(request, DeleteCasterResponse::getRequestId, r -> null);
   }
 
-  private <R extends AcsResponse, T> LiveResult<T> call(
+  // ---- the studio: SdkStudio maps its values to the SDK's requests and answers
+
+  @Override
+  public LiveResult<List<CloudItem<InputValue>>> inputs(String casterId) {
+    return studio.inputs(casterId);
+  }
+
+  @Override
+  public LiveResult<String> addInput(String casterId, InputValue input) {
+    return studio.addInput(casterId, input);
+  }
+
+  @Override
+  public LiveResult<Void> modifyInput(String casterId, String resourceId, InputValue input) {
+    return studio.modifyInput(casterId, resourceId, input);
+  }
+
+  @Override
+  public LiveResult<Void> deleteInput(String casterId, String resourceId) {
+    return studio.deleteInput(casterId, resourceId);
+  }
+
+  @Override
+  public LiveResult<List<ChannelValue>> channels(String casterId) {
+    return studio.channels(casterId);
+  }
+
+  @Override
+  public LiveResult<Void> setChannel(String casterId, String channelId, String resourceId) {
+    return studio.setChannel(casterId, channelId, resourceId);
+  }
+
+  @Override
+  public LiveResult<List<CloudItem<LayoutValue>>> layouts(String casterId) {
+    return studio.layouts(casterId);
+  }
+
+  @Override
+  public LiveResult<String> addLayout(String casterId, LayoutValue layout) {
+    return studio.addLayout(casterId, layout);
+  }
+
+  @Override
+  public LiveResult<Void> modifyLayout(String casterId, String layoutId, LayoutValue layout) {
+    return studio.modifyLayout(casterId, layoutId, layout);
+  }
+
+  @Override
+  public LiveResult<Void> deleteLayout(String casterId, String layoutId) {
+    return studio.deleteLayout(casterId, layoutId);
+  }
+
+  @Override
+  public LiveResult<List<CloudItem<ComponentValue>>> components(String casterId) {
+    return studio.components(casterId);
+  }
+
+  @Override
+  public LiveResult<String> addComponent(String casterId, ComponentValue component) {
+    return studio.addComponent(casterId, component);
+  }
+
+  @Override
+  public LiveResult<Void> modifyComponent(String casterId, String componentId, ComponentValue component) {
+    return studio.modifyComponent(casterId, componentId, component);
+  }
+
+  @Override
+  public LiveResult<Void> deleteComponent(String casterId, String componentId) {
+    return studio.deleteComponent(casterId, componentId);
+  }
+
+  @Override
+  public LiveResult<List<SceneValue>> scenes(String casterId) {
+    return studio.scenes(casterId);
+  }
+
+  @Override
+  public LiveResult<Void> setScene(String casterId, SceneValue scene) {
+    return studio.setScene(casterId, scene);
+  }
+
+  <R extends AcsResponse, T> LiveResult<T> call(
       AcsRequest<R> request, Function<R, String> requestId, Function<R, T> value) {
     prepare(request);
     long start = System.nanoTime();

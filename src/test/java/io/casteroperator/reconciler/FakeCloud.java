@@ -1,6 +1,12 @@
 package io.casteroperator.reconciler;
 
 import io.casteroperator.config.DesiredConfig;
+import io.casteroperator.config.studio.ChannelValue;
+import io.casteroperator.config.studio.CloudItem;
+import io.casteroperator.config.studio.ComponentValue;
+import io.casteroperator.config.studio.InputValue;
+import io.casteroperator.config.studio.LayoutValue;
+import io.casteroperator.config.studio.SceneValue;
 import io.casteroperator.live.CasterInfo;
 import io.casteroperator.live.ErrorClassifier;
 import io.casteroperator.live.LiveClient;
@@ -41,6 +47,11 @@ final class FakeCloud implements LiveClientFactory {
     final String region;
     DesiredConfig config = DesiredConfig.EMPTY;
     boolean running;
+    final Map<String, InputValue> inputs = new LinkedHashMap<>();
+    final Map<String, String> channels = new LinkedHashMap<>();
+    final Map<String, LayoutValue> layouts = new LinkedHashMap<>();
+    final Map<String, ComponentValue> components = new LinkedHashMap<>();
+    final List<SceneValue> scenes = new ArrayList<>();
 
     Caster(String id, String account, String region) {
       this.id = id;
@@ -53,6 +64,7 @@ final class FakeCloud implements LiveClientFactory {
   final List<Call> calls = new ArrayList<>();
   private final Map<String, Supplier<LiveError>> scripted = new HashMap<>();
   private int requests;
+  private int ids;
 
   Caster add(String id, String account, String region) {
     Caster caster = new Caster(id, account, region);
@@ -172,6 +184,10 @@ final class FakeCloud implements LiveClientFactory {
           throw new Refusal("InvalidDomainName.NotFound");
         }
         c.running = true;
+        if (c.scenes.isEmpty()) {
+          c.scenes.add(new SceneValue(c.id + "-pvw", false, null, List.of()));
+          c.scenes.add(new SceneValue(c.id + "-pgm", true, null, List.of()));
+        }
         return scenes(c, false);
       });
     }
@@ -202,6 +218,172 @@ final class FakeCloud implements LiveClientFactory {
               List.of(new io.casteroperator.live.CasterStream.Output("http://" + c.config.domainName() + "/caster/pgm_lhd.m3u8?auth_key=1-0-0-ghi", "lhd", "m3u8"))));
     }
 
+    // ---- the studio: ids as the cloud gives them, locations unique, scenes only while running
+
+    private String newId(String kind) {
+      return kind + "-" + (++ids);
+    }
+
+    @Override
+    public LiveResult<List<CloudItem<InputValue>>> inputs(String casterId) {
+      return answer("DescribeCasterVideoResources", casterId, () -> casters.get(casterId).inputs.entrySet().stream()
+          .map(e -> new CloudItem<>(e.getKey(), withoutFixedDelay(e.getValue()))).toList());
+    }
+
+    @Override
+    public LiveResult<String> addInput(String casterId, InputValue input) {
+      return answer("AddCasterVideoResource", casterId, () -> {
+        Caster c = casters.get(casterId);
+        if (c.inputs.values().stream().anyMatch(i -> i.locationId().equals(input.locationId()))) {
+          throw new Refusal("DuplicateLocationID");
+        }
+        String id = newId("res");
+        c.inputs.put(id, input);
+        return id;
+      });
+    }
+
+    @Override
+    public LiveResult<Void> modifyInput(String casterId, String resourceId, InputValue input) {
+      return answer("ModifyCasterVideoResource", casterId, () -> {
+        InputValue old = known(casters.get(casterId).inputs, resourceId, "InvalidResource.NotFound");
+        casters.get(casterId).inputs.put(resourceId, new InputValue(input.name(), old.locationId(), input.source(),
+            input.beginOffset(), input.endOffset(), input.repeatNum(), input.ptsCallbackInterval(), old.fixedDelayDuration()));
+        return null;
+      });
+    }
+
+    @Override
+    public LiveResult<Void> deleteInput(String casterId, String resourceId) {
+      return answer("DeleteCasterVideoResource", casterId, () -> {
+        known(casters.get(casterId).inputs, resourceId, "InvalidResource.NotFound");
+        casters.get(casterId).inputs.remove(resourceId);
+        return null;
+      });
+    }
+
+    @Override
+    public LiveResult<List<ChannelValue>> channels(String casterId) {
+      return answer("DescribeCasterChannels", casterId, () -> casters.get(casterId).channels.entrySet().stream()
+          .map(e -> new ChannelValue(e.getKey(), e.getValue())).toList());
+    }
+
+    @Override
+    public LiveResult<Void> setChannel(String casterId, String channelId, String resourceId) {
+      return answer("SetCasterChannel", casterId, () -> {
+        Caster c = casters.get(casterId);
+        if (resourceId != null) {
+          known(c.inputs, resourceId, "InvalidResource.NotFound");
+          if (c.channels.entrySet().stream().anyMatch(e -> resourceId.equals(e.getValue()) && !e.getKey().equals(channelId))) {
+            throw new Refusal("ResourceOfChannelExist");
+          }
+        }
+        c.channels.put(channelId, resourceId);
+        return null;
+      });
+    }
+
+    @Override
+    public LiveResult<List<CloudItem<LayoutValue>>> layouts(String casterId) {
+      return answer("DescribeCasterLayouts", casterId, () -> casters.get(casterId).layouts.entrySet().stream()
+          .map(e -> new CloudItem<>(e.getKey(), e.getValue())).toList());
+    }
+
+    @Override
+    public LiveResult<String> addLayout(String casterId, LayoutValue layout) {
+      return answer("AddCasterLayout", casterId, () -> {
+        String id = newId("layout");
+        casters.get(casterId).layouts.put(id, layout);
+        return id;
+      });
+    }
+
+    @Override
+    public LiveResult<Void> modifyLayout(String casterId, String layoutId, LayoutValue layout) {
+      return answer("ModifyCasterLayout", casterId, () -> {
+        known(casters.get(casterId).layouts, layoutId, "InvalidLayout.NotFound");
+        casters.get(casterId).layouts.put(layoutId, layout);
+        return null;
+      });
+    }
+
+    @Override
+    public LiveResult<Void> deleteLayout(String casterId, String layoutId) {
+      return answer("DeleteCasterLayout", casterId, () -> {
+        known(casters.get(casterId).layouts, layoutId, "InvalidLayout.NotFound");
+        casters.get(casterId).layouts.remove(layoutId);
+        return null;
+      });
+    }
+
+    @Override
+    public LiveResult<List<CloudItem<ComponentValue>>> components(String casterId) {
+      return answer("DescribeCasterComponents", casterId, () -> casters.get(casterId).components.entrySet().stream()
+          .map(e -> new CloudItem<>(e.getKey(), asRead(e.getValue()))).toList());
+    }
+
+    @Override
+    public LiveResult<String> addComponent(String casterId, ComponentValue component) {
+      return answer("AddCasterComponent", casterId, () -> {
+        Caster c = casters.get(casterId);
+        if (component.locationId().startsWith("RC")
+            && c.components.values().stream().anyMatch(x -> x.locationId().equals(component.locationId()))) {
+          throw new Refusal("DuplicateLocationID");
+        }
+        String id = newId("comp");
+        c.components.put(id, component);
+        return id;
+      });
+    }
+
+    @Override
+    public LiveResult<Void> modifyComponent(String casterId, String componentId, ComponentValue component) {
+      return answer("ModifyCasterComponent", casterId, () -> {
+        ComponentValue old = known(casters.get(casterId).components, componentId, "InvalidComponent.NotFound");
+        casters.get(casterId).components.put(componentId, new ComponentValue(component.name(), old.locationId(), component.type(),
+            component.effect(), old.layerOrder(), component.layer(), component.content()));
+        return null;
+      });
+    }
+
+    @Override
+    public LiveResult<Void> deleteComponent(String casterId, String componentId) {
+      return answer("DeleteCasterComponent", casterId, () -> {
+        known(casters.get(casterId).components, componentId, "InvalidComponent.NotFound");
+        casters.get(casterId).components.remove(componentId);
+        return null;
+      });
+    }
+
+    @Override
+    public LiveResult<List<SceneValue>> scenes(String casterId) {
+      return answer("DescribeCasterScenes", casterId, () -> List.copyOf(casters.get(casterId).scenes));
+    }
+
+    @Override
+    public LiveResult<Void> setScene(String casterId, SceneValue scene) {
+      return answer("SetCasterSceneConfig", casterId, () -> {
+        Caster c = casters.get(casterId);
+        int at = -1;
+        for (int i = 0; i < c.scenes.size(); i++) {
+          if (c.scenes.get(i).sceneId().equals(scene.sceneId())) {
+            at = i;
+          }
+        }
+        if (at < 0) {
+          throw new Refusal("InvalidScene.NotFound");
+        }
+        if (!c.running) {
+          throw new Refusal("IncorrectSceneStatus");
+        }
+        if (scene.layoutId() != null) {
+          known(c.layouts, scene.layoutId(), "InvalidLayout.NotFound");
+        }
+        c.scenes.set(at, new SceneValue(scene.sceneId(), c.scenes.get(at).program(), scene.layoutId(), scene.componentIds()));
+        return null;
+      });
+    }
+
     @Override
     public LiveResult<Void> delete(String casterId) {
       return answer("DeleteCaster", casterId, () -> {
@@ -212,6 +394,26 @@ final class FakeCloud implements LiveClientFactory {
         return null;
       });
     }
+  }
+
+  private static <V> V known(Map<String, V> items, String id, String notFound) {
+    V value = items.get(id);
+    if (value == null) {
+      throw new Refusal(notFound);
+    }
+    return value;
+  }
+
+  private static InputValue withoutFixedDelay(InputValue v) {
+    return new InputValue(v.name(), v.locationId(), v.source(), v.beginOffset(), v.endOffset(), v.repeatNum(),
+        v.ptsCallbackInterval(), null);
+  }
+
+  /** What DescribeCasterComponents shows: no layerOrder, no caption fields that cannot be read back. */
+  private static ComponentValue asRead(ComponentValue v) {
+    Map<String, Object> content = new LinkedHashMap<>(v.content());
+    content.keySet().removeAll(ComponentValue.UNREADABLE_CAPTION_FIELDS);
+    return new ComponentValue(v.name(), v.locationId(), v.type(), v.effect(), null, v.layer(), content);
   }
 
   private static final class Refusal extends RuntimeException {

@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.casteroperator.api.CasterStatus;
 import io.casteroperator.api.Conditions;
-import io.casteroperator.config.DesiredConfig;
 import io.casteroperator.live.CasterInfo;
 import io.casteroperator.live.LiveClient;
+import io.casteroperator.testing.ForwardingLiveClient;
 import io.casteroperator.live.LiveClientFactory;
 import io.casteroperator.live.LiveResult;
-import io.casteroperator.live.NewCaster;
 import io.casteroperator.live.ObservedConfig;
 import io.casteroperator.testing.OperatorFixture;
 import java.util.Optional;
@@ -47,7 +46,15 @@ class OperatorBugIT {
   }
 
   /** Delegates to the real client, except that observing one caster throws, as a bug would. */
-  private record BuggyFor(String casterId, AtomicInteger planted, LiveClient real) implements LiveClient {
+  private static final class BuggyFor extends ForwardingLiveClient {
+    private final String casterId;
+    private final AtomicInteger planted;
+
+    BuggyFor(String casterId, AtomicInteger planted, LiveClient real) {
+      super(real);
+      this.casterId = casterId;
+      this.planted = planted;
+    }
 
     private void maybeFail(String id) {
       if (casterId.equals(id)) {
@@ -59,48 +66,13 @@ class OperatorBugIT {
     @Override
     public LiveResult<ObservedConfig> observeConfig(String id) {
       maybeFail(id);
-      return real.observeConfig(id);
+      return delegate.observeConfig(id);
     }
 
     @Override
     public LiveResult<CasterInfo> observeState(String id) {
       maybeFail(id);
-      return real.observeState(id);
-    }
-
-    @Override
-    public LiveResult<io.casteroperator.live.CasterPage> listCasters(int pageNum, int pageSize) {
-      return real.listCasters(pageNum, pageSize);
-    }
-
-    @Override
-    public LiveResult<String> create(NewCaster caster) {
-      return real.create(caster);
-    }
-
-    @Override
-    public LiveResult<Void> update(String id, DesiredConfig config) {
-      return real.update(id, config);
-    }
-
-    @Override
-    public LiveResult<java.util.List<io.casteroperator.live.CasterStream>> start(String id) {
-      return real.start(id);
-    }
-
-    @Override
-    public LiveResult<Void> stop(String id) {
-      return real.stop(id);
-    }
-
-    @Override
-    public LiveResult<java.util.List<io.casteroperator.live.CasterStream>> streams(String id) {
-      return real.streams(id);
-    }
-
-    @Override
-    public LiveResult<Void> delete(String id) {
-      return real.delete(id);
+      return delegate.observeState(id);
     }
   }
 }
