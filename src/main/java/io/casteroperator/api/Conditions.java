@@ -91,6 +91,11 @@ public final class Conditions {
     public static final String NOT_MANAGED = "NotManaged";
     /** The outputs Secret exists and is not owned by this Caster; the operator does not overwrite it. */
     public static final String OUTPUTS_SECRET_CONFLICT = "OutputsSecretConflict";
+    /**
+     * The Live API refused some items of the studio (status.studio has each one's error code); the
+     * others are applied. The message counts them and names the refused ones.
+     */
+    public static final String STUDIO_INCOMPLETE = "StudioIncomplete";
 
     private Reason() {}
   }

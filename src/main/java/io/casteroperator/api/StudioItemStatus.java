@@ -32,6 +32,13 @@ public class StudioItemStatus {
   @Size(max = 64)
   private String appliedHash;
 
+  /**
+   * Content hash of what only adding the item again can change (its location; an input's fixed
+   * delay; an overlay's layer order): when it changes, the item is deleted and added again.
+   */
+  @Size(max = 64)
+  private String fixedHash;
+
   /** The Live API error code of the last failed call for this item. */
   @Size(max = 128)
   private String lastErrorCode;
@@ -78,6 +85,14 @@ public class StudioItemStatus {
 
   public void setAppliedHash(String appliedHash) {
     this.appliedHash = appliedHash;
+  }
+
+  public String getFixedHash() {
+    return fixedHash;
+  }
+
+  public void setFixedHash(String fixedHash) {
+    this.fixedHash = fixedHash;
   }
 
   public String getLastErrorCode() {

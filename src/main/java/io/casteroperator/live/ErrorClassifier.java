@@ -50,6 +50,9 @@ public final class ErrorClassifier {
       // The request is wrong or forbidden
       Map.entry("InvalidCaster.ChannelDisableUnsupported", of(ErrorClass.TERMINAL, ErrorMeaning.CHANNELS_CANNOT_BE_DISABLED)),
       Map.entry("InvalidCaster.NotFound", of(ErrorClass.TERMINAL, ErrorMeaning.NOT_FOUND)),
+      Map.entry("InvalidResource.NotFound", of(ErrorClass.TERMINAL, ErrorMeaning.ITEM_NOT_FOUND)),
+      Map.entry("InvalidLayout.NotFound", of(ErrorClass.TERMINAL, ErrorMeaning.ITEM_NOT_FOUND)),
+      Map.entry("InvalidComponent.NotFound", of(ErrorClass.TERMINAL, ErrorMeaning.ITEM_NOT_FOUND)),
       Map.entry("PermissionDenied", of(ErrorClass.TERMINAL, ErrorMeaning.ACCESS_DENIED)),
       Map.entry("Forbidden.RAM", of(ErrorClass.TERMINAL, ErrorMeaning.ACCESS_DENIED)),
       Map.entry("Forbidden", of(ErrorClass.TERMINAL, ErrorMeaning.ACCESS_DENIED)),

@@ -21,6 +21,8 @@ public enum ErrorMeaning {
   NO_SCENES,
   /** Channels are enabled on the caster, and the Live API can never turn them off. */
   CHANNELS_CANNOT_BE_DISABLED,
+  /** An item of the studio (input, layout, overlay) is not there: deleted outside the operator. */
+  ITEM_NOT_FOUND,
   /** The credentials lack a permission (RAM). */
   ACCESS_DENIED,
   /** The account's quota for the action is spent. */

@@ -56,4 +56,17 @@ final class CasterMemory {
 
   /** The adoption event ("the first write will change ...") was recorded. */
   boolean adoptionAnnounced;
+
+  /**
+   * Whether this process has read the whole studio since it last had reason to doubt its records:
+   * an item without a recorded id is added only after such a read, so that an add answered just
+   * before a crash (its id never written) is found again instead of added twice.
+   */
+  boolean studioRead;
+
+  /** Studio items whose last call was refused, by list and name: not tried again before notBefore unless their value changes. */
+  final java.util.Map<String, StudioFailure> studioFailures = new java.util.HashMap<>();
+
+  /** A refused studio call: for which value (hash) and until when it is not tried again. */
+  record StudioFailure(String hash, Instant notBefore) {}
 }

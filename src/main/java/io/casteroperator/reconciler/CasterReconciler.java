@@ -67,6 +67,7 @@ public final class CasterReconciler implements Reconciler<Caster> {
   private final Creation creation;
   private final ConfigSync configSync;
   private final RunState runState;
+  private final StudioSync studio;
   private final Deletion deletion;
 
   private final SecretChanges secretChanges = new SecretChanges();
@@ -98,6 +99,9 @@ public final class CasterReconciler implements Reconciler<Caster> {
     this.runState = new RunState(calls, outcomes, states, new Outputs(calls, outcomes, secrets));
     this.configSync = new ConfigSync(settings, calls, outcomes, drift, states, runState);
     this.deletion = new Deletion(calls, outcomes, access, claims);
+    StudioOutcomes studioOutcomes = new StudioOutcomes(outcomes);
+    StudioCalls studioCalls = new StudioCalls(calls, settings);
+    this.studio = new StudioSync(studioCalls, new StudioReads(calls), new ItemSync(studioCalls, studioOutcomes), studioOutcomes);
   }
 
   @Override
@@ -171,9 +175,13 @@ public final class CasterReconciler implements Reconciler<Caster> {
     if (r.observeOnly()) {
       configSync.observe(r);
       runState.observe(r);
+      studio.converge(r, true);
     } else {
-      runState.converge(r, configSync.apply(r));
+      boolean configured = configSync.apply(r);
+      studio.converge(r, configured);
+      runState.converge(r, configured);
     }
+    studio.finish(r);
   }
 
   /** The finalizer is there exactly while deletion would call the API; an orphan never blocks. */

@@ -93,6 +93,7 @@ final class ConfigSync {
       }
       states.forDriftCheck(r, purpose);
       drift.checked(r);
+      r.driftRead = true;
     }
     if (r.memory.observed != null) {
       DesiredConfig desired = SpecMapper.toDesired(r.spec());
@@ -145,6 +146,7 @@ final class ConfigSync {
     }
     states.forDriftCheck(r, Purpose.CHECK);
     drift.checked(r);
+    r.driftRead = true;
     List<FieldDifference> drifted = r.memory.observed.config().observable().differencesFrom(effective.observable());
     outcomes.driftObserved(r, drifted);
     return Optional.of(outcomes.correctable(r, drifted));

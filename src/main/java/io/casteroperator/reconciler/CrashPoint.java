@@ -7,7 +7,9 @@ package io.casteroperator.reconciler;
  */
 enum CrashPoint {
   /** CreateCaster has answered; the new caster's id is not yet on the Caster (annotation). */
-  AFTER_CREATE_CASTER;
+  AFTER_CREATE_CASTER,
+  /** An add of a studio item (input, layout, overlay) has answered; its id is not yet in status. */
+  AFTER_STUDIO_ADD;
 
   static final String PROPERTY = "caster-operator.test.crash-at";
 

@@ -569,6 +569,20 @@ final class Outcomes {
     metrics.readyReason(r.uid(), readyReason(r));
   }
 
+  /**
+   * Writes the status as it stands now, in the middle of a reconcile: what the cloud just created
+   * (a studio item's id) must survive a crash before the reconcile's end.
+   */
+  void checkpoint(Reconciliation r) {
+    StatusWriter.Written written = r.kube.writeStatus(r.caster, r.status());
+    if (written.result() == StatusWriter.Result.WRITTEN && written.caster() != null) {
+      r.memory.written = r.status();
+      r.memory.writtenVersion = written.caster().getMetadata().getResourceVersion();
+    } else if (written.result() == StatusWriter.Result.DEFERRED) {
+      r.memory.unwritten = r.status();
+    }
+  }
+
   static String readyReason(Reconciliation r) {
     var ready = r.draft.condition(Conditions.READY);
     return ready == null ? "Unknown" : ready.getReason();

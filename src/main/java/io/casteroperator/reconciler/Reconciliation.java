@@ -41,6 +41,12 @@ final class Reconciliation {
   boolean accountConfirmed = true;
   String credentialsVersion;
 
+  /** Whether this reconcile read the caster for a drift check (the studio is then read too). */
+  boolean driftRead;
+
+  /** The studio's part of this reconcile; null when the spec describes no studio. */
+  StudioPass studio;
+
   private Duration wakeUp;
 
   Reconciliation(Caster caster, Kube kube, CasterMemory memory, Instant now) {

@@ -148,6 +148,25 @@ final class TableWorld implements Kube {
     return this;
   }
 
+  /** Someone deletes an overlay in the console. */
+  TableWorld consoleDeletesComponent(String id, String name) {
+    cloud.casters.get(id).components.values().removeIf(c -> c.name().equals(name));
+    return this;
+  }
+
+  /** Someone moves a video layer of the (first) layout in the console. */
+  TableWorld consoleMovesLayer(String id, int layer, double x) {
+    var layouts = cloud.casters.get(id).layouts;
+    var entry = layouts.entrySet().iterator().next();
+    var l = entry.getValue();
+    var layers = new java.util.ArrayList<>(l.videoLayers());
+    var v = layers.get(layer);
+    layers.set(layer, new io.casteroperator.config.studio.LayoutValue.VideoLayerValue(v.fillMode(), v.heightNormalized(),
+        v.widthNormalized(), List.of(x, v.positionNormalized().get(1)), v.positionRefer(), v.fixedDelayDuration()));
+    entry.setValue(new io.casteroperator.config.studio.LayoutValue(l.blendList(), l.mixList(), layers, l.audioLayers()));
+    return this;
+  }
+
   TableWorld deletedInConsole(String id) {
     cloud.casters.remove(id);
     return this;
