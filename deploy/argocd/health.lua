@@ -10,7 +10,8 @@
 --   Degraded     the operator cannot get there by itself: invalid spec, casterId conflict or
 --                change, a region change after the claim, credentials missing or of another account,
 --                the Live API refused the request, channels that can never be disabled, drift in an
---                ObserveOnly Caster, a deletion that cannot be confirmed, an outputs Secret owned by
+--                ObserveOnly Caster, a deletion that cannot be confirmed, items of the studio the Live API
+--                refused (StudioIncomplete), an outputs Secret owned by
 --                someone else, a caster that refused to start (spec.running: true, Running=False
 --                with reason StartFailed), a failure of the operator.
 --   Suspended    paused with the annotation live.caster-operator.io/paused: "true".
@@ -26,6 +27,7 @@ local DEGRADED = {
   AccountMismatch = true,
   DeletionUnconfirmed = true,
   OutputsSecretConflict = true,
+  StudioIncomplete = true,
   CredentialsError = true,
   CloudError = true,
   ChannelDisableUnsupported = true,
