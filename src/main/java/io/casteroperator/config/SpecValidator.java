@@ -29,6 +29,8 @@ public final class SpecValidator {
   private static final String API_PACKAGE = "io.casteroperator.api";
   private static final int MAX_REPORTED = 20;
   private static final Map<String, java.util.regex.Pattern> PATTERNS = new ConcurrentHashMap<>();
+  /** The key of a list item that has none, in {@link #checkKeys}. */
+  private static final Object UNSPECIFIED_KEY = new Object();
 
   private SpecValidator() {}
 
@@ -149,18 +151,22 @@ public final class SpecValidator {
     }
   }
 
-  /** A list keyed by a field (x-kubernetes-list-type: map): two items with the same key are refused. */
+  /**
+   * A list keyed by a field (x-kubernetes-list-type: map): two items with the same key are refused,
+   * as kube-apiserver refuses them. Like it, this reports the second item of each key only (a third
+   * is not reported again), and counts an item without the key (or a null item) as the key
+   * "unspecified", so two such items are duplicates too.
+   */
   private static void checkKeys(String path, List<?> list, String keyField, List<Violation> violations) {
-    java.util.Set<Object> seen = new java.util.HashSet<>();
+    java.util.Map<Object, Integer> seen = new java.util.HashMap<>();
     for (int i = 0; i < list.size(); i++) {
       Object item = list.get(i);
-      if (item == null) {
-        continue;
-      }
-      Object key = readField(item, keyField);
-      if (key != null && !seen.add(key)) {
-        violations.add(new Violation(path + "[" + i + "]", "listMapKeys", path + "[" + i + "]: another entry is already "
-            + keyField + ": " + key + " (the list is keyed by " + keyField + ")"));
+      Object key = item == null ? null : readField(item, keyField);
+      int times = seen.merge(key == null ? UNSPECIFIED_KEY : key, 1, Integer::sum);
+      if (times == 2) {
+        violations.add(new Violation(path + "[" + i + "]", "listMapKeys", path + "[" + i + "]: "
+            + (key == null ? "another entry has no " + keyField + " either" : "another entry already has " + keyField + " " + key)
+            + " (each " + keyField + " is unique in " + path + ")"));
       }
     }
   }
