@@ -277,6 +277,11 @@ public final class SpecValidator {
       case io.casteroperator.api.Patterns.K8S_NAME -> "must be a Kubernetes object name (lower case RFC 1123)";
       case io.casteroperator.api.Patterns.REGION_ID -> "must be a region id such as cn-shanghai";
       case io.casteroperator.api.Patterns.RESOURCE_GROUP_ID -> "must be a resource group id such as rg-acfm...";
+      case io.casteroperator.api.Patterns.STUDIO_NAME -> "must be a name of lower-case letters, digits and dashes (a DNS label), such as camera-1";
+      case io.casteroperator.api.Patterns.INPUT_LOCATION -> "must be RV01 to RV99";
+      case io.casteroperator.api.Patterns.COMPONENT_LOCATION -> "must be RC01 to RC99 (for a caption, the RV01 to RV99 of its input)";
+      case io.casteroperator.api.Patterns.LAYOUT_SOURCE -> "must be the name of an input (with channelEnable: true, a channel id RV01 to RV99)";
+      case io.casteroperator.api.Patterns.COLOR -> "must be a colour 0x000000 to 0xffffff";
       default -> "must match " + pattern;
     };
   }
