@@ -49,14 +49,14 @@ public final class Patterns {
   /** The name of an item of the studio: a DNS label (lower case, digits and dashes, up to 63). */
   public static final String STUDIO_NAME = "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$";
 
-  /** Where an input (or a channel) sits in the studio: RV01 to RV99. */
-  public static final String INPUT_LOCATION = "^RV[0-9]{2}$";
+  /** Where an input (or a channel) sits in the studio: RV01 to RV99 (the API has no RV00). */
+  public static final String INPUT_LOCATION = "^RV(0[1-9]|[1-9][0-9])$";
 
   /** Where an overlay sits: RC01 to RC99, or, for captions, the RVnn of the input they transcribe. */
-  public static final String COMPONENT_LOCATION = "^R[CV][0-9]{2}$";
+  public static final String COMPONENT_LOCATION = "^R[CV](0[1-9]|[1-9][0-9])$";
 
   /** A source of a layout: the name of an input, or, with channels, a channel id. */
-  public static final String LAYOUT_SOURCE = "^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?|RV[0-9]{2})$";
+  public static final String LAYOUT_SOURCE = "^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?|RV(0[1-9]|[1-9][0-9]))$";
 
   /** A colour, 0x000000 to 0xffffff. */
   public static final String COLOR = "^0x[0-9a-fA-F]{6}$";

@@ -29,6 +29,8 @@ public final class SpecValidator {
   private static final String API_PACKAGE = "io.casteroperator.api";
   private static final int MAX_REPORTED = 20;
   private static final Map<String, java.util.regex.Pattern> PATTERNS = new ConcurrentHashMap<>();
+  /** The key of a list item that has none, in {@link #checkKeys}. */
+  private static final Object UNSPECIFIED_KEY = new Object();
 
   private SpecValidator() {}
 
@@ -149,18 +151,22 @@ public final class SpecValidator {
     }
   }
 
-  /** A list keyed by a field (x-kubernetes-list-type: map): two items with the same key are refused. */
+  /**
+   * A list keyed by a field (x-kubernetes-list-type: map): two items with the same key are refused,
+   * as kube-apiserver refuses them. Like it, this reports the second item of each key only (a third
+   * is not reported again), and counts an item without the key (or a null item) as the key
+   * "unspecified", so two such items are duplicates too.
+   */
   private static void checkKeys(String path, List<?> list, String keyField, List<Violation> violations) {
-    java.util.Set<Object> seen = new java.util.HashSet<>();
+    java.util.Map<Object, Integer> seen = new java.util.HashMap<>();
     for (int i = 0; i < list.size(); i++) {
       Object item = list.get(i);
-      if (item == null) {
-        continue;
-      }
-      Object key = readField(item, keyField);
-      if (key != null && !seen.add(key)) {
-        violations.add(new Violation(path + "[" + i + "]", "listMapKeys", path + "[" + i + "]: another entry is already "
-            + keyField + ": " + key + " (the list is keyed by " + keyField + ")"));
+      Object key = item == null ? null : readField(item, keyField);
+      int times = seen.merge(key == null ? UNSPECIFIED_KEY : key, 1, Integer::sum);
+      if (times == 2) {
+        violations.add(new Violation(path + "[" + i + "]", "listMapKeys", path + "[" + i + "]: "
+            + (key == null ? "another entry has no " + keyField + " either" : "another entry already has " + keyField + " " + key)
+            + " (each " + keyField + " is unique in " + path + ")"));
       }
     }
   }
@@ -271,6 +277,11 @@ public final class SpecValidator {
       case io.casteroperator.api.Patterns.K8S_NAME -> "must be a Kubernetes object name (lower case RFC 1123)";
       case io.casteroperator.api.Patterns.REGION_ID -> "must be a region id such as cn-shanghai";
       case io.casteroperator.api.Patterns.RESOURCE_GROUP_ID -> "must be a resource group id such as rg-acfm...";
+      case io.casteroperator.api.Patterns.STUDIO_NAME -> "must be a name of lower-case letters, digits and dashes (a DNS label), such as camera-1";
+      case io.casteroperator.api.Patterns.INPUT_LOCATION -> "must be RV01 to RV99";
+      case io.casteroperator.api.Patterns.COMPONENT_LOCATION -> "must be RC01 to RC99 (for a caption, the RV01 to RV99 of its input)";
+      case io.casteroperator.api.Patterns.LAYOUT_SOURCE -> "must be the name of an input (with channelEnable: true, a channel id RV01 to RV99)";
+      case io.casteroperator.api.Patterns.COLOR -> "must be a colour 0x000000 to 0xffffff";
       default -> "must match " + pattern;
     };
   }

@@ -58,17 +58,18 @@ final class StudioRules {
       }
     }
     Set<String> sources = channelMode ? names(channels, ChannelBinding::getChannelId) : resourceNames;
-    String sourceKind = channelMode ? "channelId of channels" : "name of videoResources";
     List<String> badSources = new ArrayList<>();
     for (Layout layout : layouts) {
       if (layout == null) {
         continue;
       }
-      missing(layout.getBlendList(), sources).forEach(n -> badSources.add("spec.layouts[" + layout.getName() + "].blendList: " + n));
-      missing(layout.getMixList(), sources).forEach(n -> badSources.add("spec.layouts[" + layout.getName() + "].mixList: " + n));
+      missing(layout.getBlendList(), sources).forEach(n -> badSources.add("spec.layouts[" + layout.getName() + "].blendList: "
+          + notASource(n, channelMode, resourceNames)));
+      missing(layout.getMixList(), sources).forEach(n -> badSources.add("spec.layouts[" + layout.getName() + "].mixList: "
+          + notASource(n, channelMode, resourceNames)));
     }
     if (!badSources.isEmpty()) {
-      violations.add(new Violation("spec.layouts", "cel", String.join("; ", badSources) + ": not the " + sourceKind));
+      violations.add(new Violation("spec.layouts", "cel", String.join("; ", badSources)));
     }
     Set<String> captionSources = channelMode ? sources : names(resources, VideoResource::getLocationId);
     for (Component component : components) {
@@ -80,6 +81,16 @@ final class StudioRules {
       }
     }
     checkScenes(spec, names(layouts, Layout::getName), names(components, Component::getName), violations);
+  }
+
+  /** Why a layout source is none, with a hint when it is right for the other mode. */
+  private static String notASource(String source, boolean channelMode, Set<String> resourceNames) {
+    if (channelMode) {
+      return source + " is not the channelId of an entry of channels" + (resourceNames.contains(source)
+          ? " (with channelEnable: true, a layout shows channels: name the channel that plays " + source + ")" : "");
+    }
+    return source + " is not the name of an entry of videoResources" + (source.matches("RV[0-9]{2}")
+        ? " (a layout names channel ids only with channelEnable: true; name the input instead)" : "");
   }
 
   private static void checkScenes(CasterSpec spec, Set<String> layouts, Set<String> components, List<Violation> violations) {
@@ -127,11 +138,13 @@ final class StudioRules {
     }
     if (layout.getBlendList() != null && layout.getVideoLayers() != null && layout.getBlendList().size() != layout.getVideoLayers().size()) {
       violations.add(new Violation(path + ".videoLayers", "cel", path + ".videoLayers (" + layout.getName() + "): "
-          + layout.getVideoLayers().size() + " layers for " + layout.getBlendList().size() + " blendList sources: the n-th layer shows the n-th source"));
+          + count(layout.getVideoLayers().size(), "layer") + " for " + count(layout.getBlendList().size(), "blendList source")
+          + ": one layer per source, the n-th layer shows the n-th source"));
     }
     if (layout.getMixList() != null && layout.getAudioLayers() != null && layout.getMixList().size() != layout.getAudioLayers().size()) {
       violations.add(new Violation(path + ".audioLayers", "cel", path + ".audioLayers (" + layout.getName() + "): "
-          + layout.getAudioLayers().size() + " layers for " + layout.getMixList().size() + " mixList sources: one per source, or none at all"));
+          + count(layout.getAudioLayers().size(), "layer") + " for " + count(layout.getMixList().size(), "mixList source")
+          + ": one layer per source, or leave audioLayers out for the defaults"));
     }
     List<VideoLayer> layers = orEmpty(layout.getVideoLayers());
     for (int i = 0; i < layers.size(); i++) {
@@ -140,10 +153,10 @@ final class StudioRules {
         continue;
       }
       String at = path + ".videoLayers[" + i + "]";
-      position(at, layer.getPositionNormalized(), violations);
+      position(at, layout.getName(), layer.getPositionNormalized(), violations);
       if (layer.getFillMode() == FillMode.FIT && !(positive(layer.getHeightNormalized()) && positive(layer.getWidthNormalized()))) {
-        violations.add(new Violation(at + ".fillMode", "cel", at + ".fillMode: fit needs heightNormalized and"
-            + " widthNormalized above 0: the box the picture is fitted into"));
+        violations.add(new Violation(at + ".fillMode", "cel", at + ".fillMode (" + layout.getName() + "): fit needs"
+            + " heightNormalized and widthNormalized above 0: the box the picture is fitted into"));
       }
     }
   }
@@ -167,20 +180,25 @@ final class StudioRules {
     }
     String location = component.getLocationId();
     if (location != null && !location.startsWith(type == ComponentType.CAPTION ? "RV" : "RC")) {
-      violations.add(new Violation(path + ".locationId", "cel", path + ".locationId: " + (type == ComponentType.CAPTION
+      violations.add(new Violation(path + ".locationId", "cel", path + ".locationId (" + component.getName() + "): "
+          + location + ": " + (type == ComponentType.CAPTION
           ? "a caption sits at the RVnn location of the input it transcribes" : "a text or image overlay sits at RC01 to RC99")));
     }
     ComponentLayer layer = component.getLayer();
     if (layer != null) {
-      position(path + ".layer", layer.getPositionNormalized(), violations);
+      position(path + ".layer", component.getName(), layer.getPositionNormalized(), violations);
     }
   }
 
-  private static void position(String path, List<Double> position, List<Violation> violations) {
+  private static void position(String path, String name, List<Double> position, List<Violation> violations) {
     if (position != null && position.stream().anyMatch(v -> v == null || v < 0 || v > 1)) {
-      violations.add(new Violation(path + ".positionNormalized", "cel",
-          path + ".positionNormalized: both values are fractions of the output, 0 to 1"));
+      violations.add(new Violation(path + ".positionNormalized", "cel", path + ".positionNormalized (" + name + "): "
+          + position + ": both values are fractions of the output, 0 to 1"));
     }
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static <T> void unique(String path, List<T> items, Function<T, String> key, String message, List<Violation> violations) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * The two shorthands of the YAML case tables (schema-cases/, hostile/), so that a case can ask for a
  * value too long or a list too large without spelling it out: {@code ${text*N}} in a string repeats
  * {@code text} N times; {@code {$repeat: N, item: X}} is a list of N copies of X, with {@code {i}} in
- * X's strings replaced by the 1-based index.
+ * X's strings replaced by the 1-based index, and {@code {ii}} by the same index in two digits (01, 02...).
  */
 public final class TableShorthands {
 
@@ -69,7 +69,7 @@ public final class TableShorthands {
 
   private static JsonNode numbered(JsonNode item, int i) {
     if (item.isTextual()) {
-      return TextNode.valueOf(item.asText().replace("{i}", Integer.toString(i)));
+      return TextNode.valueOf(item.asText().replace("{ii}", "%02d".formatted(i)).replace("{i}", Integer.toString(i)));
     }
     if (item.isObject()) {
       ObjectNode object = JsonNodeFactory.instance.objectNode();

@@ -1,16 +1,17 @@
 package io.casteroperator.playground.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Lists marked {@code x-kubernetes-list-type: map}: two items with the same keys are refused, as
  * kube-apiserver's ValidateListSetsAndMaps does after the schema (its error does not keep the CEL
- * rules from running).
+ * rules from running). Like it: an item that is not an object (null aside) is refused once and the
+ * list's keys are not compared; a null item or an item without the key has the key "unspecified",
+ * so two of them are duplicates; and only the second item of each key is reported, not a third.
  */
 final class ListMaps {
 
@@ -23,13 +24,7 @@ final class ListMaps {
     if (value.isArray()) {
       JsonNode items = schema.path("items");
       if ("map".equals(schema.path("x-kubernetes-list-type").asText())) {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < value.size(); i++) {
-          String key = key(value.get(i), schema.path("x-kubernetes-list-map-keys"));
-          if (key != null && !seen.add(key)) {
-            errors.add(new FieldError(path + "[" + i + "]", "listMapKeys", "FieldValueDuplicate", "Duplicate value: " + key));
-          }
-        }
+        keys(value, schema.path("x-kubernetes-list-map-keys"), path, errors);
       }
       for (int i = 0; i < value.size(); i++) {
         duplicates(items, value.get(i), path + "[" + i + "]", errors);
@@ -43,15 +38,37 @@ final class ListMaps {
     }
   }
 
-  /** The item's keys as kube-apiserver prints them: {@code map[string]interface {}{"name":"cam"}}. */
-  private static String key(JsonNode item, JsonNode keys) {
-    if (!item.isObject()) {
-      return null;
+  private static void keys(JsonNode list, JsonNode keys, String path, List<FieldError> errors) {
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode item = list.get(i);
+      if (!item.isNull() && !item.isObject()) {
+        errors.add(new FieldError(path + "[" + i + "]", "listMapKeys", "FieldValueInvalid",
+            "Invalid value: " + item + ": must be an object for an array of list-type map"));
+        return;
+      }
     }
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      String key = key(list.get(i), keys);
+      if (seen.merge(key, 1, Integer::sum) == 2) {
+        errors.add(new FieldError(path + "[" + i + "]", "listMapKeys", "FieldValueDuplicate", "Duplicate value: " + key));
+      }
+    }
+  }
+
+  /**
+   * The item's keys as kube-apiserver prints them: {@code map[string]interface {}{"name":"cam"}}, and
+   * {@code map[string]interface {}{}} for an item without them.
+   */
+  private static String key(JsonNode item, JsonNode keys) {
     StringBuilder text = new StringBuilder("map[string]interface {}{");
+    boolean first = true;
     for (int k = 0; k < keys.size(); k++) {
       String name = keys.get(k).asText();
-      text.append(k == 0 ? "" : ", ").append('"').append(name).append("\":").append(item.path(name));
+      if (item.isObject() && item.has(name)) {
+        text.append(first ? "" : ", ").append('"').append(name).append("\":").append(item.get(name));
+        first = false;
+      }
     }
     return text.append('}').toString();
   }
