@@ -253,8 +253,8 @@ public class CasterSpec {
   @Size(max = 24)
   @ListKey("name")
   @ValidationRule(
-      value = "self.all(a, self.exists_one(b, b.locationId == a.locationId))",
-      message = "two components share a locationId: one overlay per location",
+      value = "self.all(a, a.type == 'caption' || self.exists_one(b, b.locationId == a.locationId))",
+      message = "two components share a locationId: one text or image overlay per location (captions of one input may share it)",
       reason = "FieldValueDuplicate")
   private List<Component> components;
 

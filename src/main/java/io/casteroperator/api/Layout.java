@@ -19,7 +19,7 @@ import java.util.List;
     reason = "FieldValueInvalid")
 @ValidationRule(
     value = "!has(self.audioLayers) || size(self.audioLayers) == size(self.mixList)",
-    message = "audioLayers needs one entry per mixList source, or none at all",
+    message = "audioLayers needs one entry per mixList source; leave it out for volume 1 on all channels",
     fieldPath = ".audioLayers",
     reason = "FieldValueInvalid")
 public class Layout {

@@ -39,7 +39,8 @@ final class StudioRules {
     }
     unique("spec.videoResources", resources, VideoResource::getLocationId, "two videoResources share locationId %s: one input per location", violations);
     unique("spec.channels", channels, ChannelBinding::getVideoResource, "input %s plays on more than one channel: an input plays on one channel at most", violations);
-    unique("spec.components", components, Component::getLocationId, "two components share locationId %s: one overlay per location", violations);
+    unique("spec.components", components.stream().filter(c -> c == null || c.getType() != ComponentType.CAPTION).toList(),
+        Component::getLocationId, "two components share locationId %s: one text or image overlay per location", violations);
     for (int i = 0; i < layouts.size(); i++) {
       checkLayout("spec.layouts[" + i + "]", layouts.get(i), violations);
     }

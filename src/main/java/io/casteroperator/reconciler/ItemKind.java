@@ -130,7 +130,9 @@ record ItemKind<V>(StudioList list, LiveAction addAction, LiveAction modifyActio
         }
 
         public boolean sameItem(ComponentValue wanted, ComponentValue seen) {
-          return wanted.locationId().equals(seen.locationId());
+          // Captions of one input share its location: their name tells them apart.
+          return wanted.locationId().equals(seen.locationId())
+              && (!"caption".equals(wanted.type()) || wanted.name().equals(seen.name()));
         }
 
         public List<FieldDifference> differences(ComponentValue wanted, ComponentValue seen, String path) {

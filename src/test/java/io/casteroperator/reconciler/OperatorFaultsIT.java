@@ -110,6 +110,30 @@ class OperatorFaultsIT {
   }
 
   @Test
+  void killedBetweenAnAddAndItsStatusWriteTheInputIsFoundNotAddedTwice() {
+    String name = OperatorFixture.uniqueName("studiocrash");
+    String studio = StudioIT.STUDIO.replace("running: true\n", "").substring(0, StudioIT.STUDIO.indexOf("scenes:") - "running: true\n".length());
+    try (OperatorProcess crashing = OperatorProcess.start(fixture, "crashing", Map.of(),
+        "-D" + CrashPoint.PROPERTY + "=" + CrashPoint.AFTER_STUDIO_ADD.name())) {
+      fixture.apply(name, "casterName: %s\n%s".formatted(name, studio));
+      assertEquals(137, crashing.waitFor(), "halted at the crash point: " + crashing.log());
+    }
+    String id = fixture.emulator().casters().get(0).casterId();
+    assertEquals(1, fixture.emulator().studio(id).orElseThrow().videoResources().size(), "the first input was added");
+    var recorded = fixture.status(name).getStudio();
+    assertTrue(recorded == null || recorded.getVideoResources() == null || recorded.getVideoResources().stream()
+        .allMatch(i -> i.getId() == null), "its id never reached status");
+
+    try (OperatorProcess next = OperatorProcess.start(fixture, "next", Map.of())) {
+      fixture.awaitReady(name);
+      var inputs = fixture.emulator().studio(id).orElseThrow().videoResources();
+      assertEquals(List.of("cam1", "cam2"), inputs.stream().map(r -> r.resourceName()).toList(), "no input twice");
+      assertEquals(2, fixture.calls(id, "AddCasterVideoResource").size(), "cam1 once before the crash, cam2 after it");
+      assertEquals(2, fixture.emulator().studio(id).orElseThrow().components().size(), "no overlay twice");
+    }
+  }
+
+  @Test
   void aKilledLeaderIsReplacedWithoutDuplicatesOrExceedingTheQuota() {
     List<String> names;
     try (OperatorProcess leader = OperatorProcess.start(fixture, "leader", LEADER_ELECTION);
