@@ -21,10 +21,17 @@ public enum ErrorMeaning {
   NO_SCENES,
   /** Channels are enabled on the caster, and the Live API can never turn them off. */
   CHANNELS_CANNOT_BE_DISABLED,
+  /** An item of the studio (input, layout, overlay) is not there: deleted outside the operator. */
+  ITEM_NOT_FOUND,
   /** The credentials lack a permission (RAM). */
   ACCESS_DENIED,
   /** The account's quota for the action is spent. */
   THROTTLED,
+  /**
+   * A studio item (input, layout, overlay) is still used by another (a layout, a channel, a scene)
+   * and cannot be deleted before it is taken out of use.
+   */
+  ITEM_IN_USE,
   /** Anything else: the error class says whether a retry can help. */
   OTHER
 }
