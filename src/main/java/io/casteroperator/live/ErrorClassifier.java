@@ -70,7 +70,24 @@ public final class ErrorClassifier {
       Map.entry("SDK.InvalidAccessKeySecret", of(ErrorClass.TERMINAL)),
       Map.entry("SDK.InvalidRegionId", of(ErrorClass.TERMINAL)),
       Map.entry("SDK.InvalidProfile", of(ErrorClass.TERMINAL)),
-      Map.entry("SDK.InvalidAccessSecret", of(ErrorClass.TERMINAL)));
+      Map.entry("SDK.InvalidAccessSecret", of(ErrorClass.TERMINAL)),
+      // The studio (studio-api-notes §2-§6). The item's value is refused: the same call will fail
+      // again until the spec changes; the caster's other items are not concerned.
+      Map.entry("DuplicateLocationID", of(ErrorClass.TERMINAL)),
+      Map.entry("ResourceNumberExceed", of(ErrorClass.TERMINAL)),
+      Map.entry("ResourceOfChannelExist", of(ErrorClass.TERMINAL)),
+      Map.entry("InvalidVideoLayersAndBlendListSize.Mismatch", of(ErrorClass.TERMINAL)),
+      Map.entry("InvalidPositionNormalized.Malformed", of(ErrorClass.TERMINAL)),
+      Map.entry("InvalidLiveStreamUrl.Malformed", of(ErrorClass.TERMINAL)),
+      Map.entry("InvalidMaterialId.Malformed", of(ErrorClass.TERMINAL)),
+      Map.entry("InvalidSceneId.Malformed", of(ErrorClass.TERMINAL)),
+      // A scene that runs already (StartCasterScene): wait until it stops.
+      Map.entry("IncorrectSceneStatus.Inuse", of(ErrorClass.PRECONDITION)),
+      // Not in the notes: the emulator's guesses (strictReferences) for deleting an item that a
+      // layout, channel or scene still uses. Take it out of use first.
+      Map.entry("IncorrectResourceStatus.Inuse", of(ErrorClass.PRECONDITION, ErrorMeaning.ITEM_IN_USE)),
+      Map.entry("IncorrectLayoutStatus.Inuse", of(ErrorClass.PRECONDITION, ErrorMeaning.ITEM_IN_USE)),
+      Map.entry("IncorrectComponentStatus.Inuse", of(ErrorClass.PRECONDITION, ErrorMeaning.ITEM_IN_USE)));
 
   private ErrorClassifier() {}
 

@@ -27,6 +27,11 @@ public enum ErrorMeaning {
   ACCESS_DENIED,
   /** The account's quota for the action is spent. */
   THROTTLED,
+  /**
+   * A studio item (input, layout, overlay) is still used by another (a layout, a channel, a scene)
+   * and cannot be deleted before it is taken out of use.
+   */
+  ITEM_IN_USE,
   /** Anything else: the error class says whether a retry can help. */
   OTHER
 }

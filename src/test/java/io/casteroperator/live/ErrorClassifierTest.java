@@ -39,8 +39,41 @@ class ErrorClassifierTest {
       "SDK.InvalidAccessKeySecret, none, TERMINAL",
       "SDK.InvalidRegionId, none, TERMINAL",
       "SomeNewClientFault, 400, TERMINAL",
+      "IncorrectSceneStatus.Inuse, 400, PRECONDITION",
   })
   void everyCodeHasItsClass(String code, Integer status, ErrorClass expected) {
     assertEquals(expected, ErrorClassifier.classify(code, status));
+  }
+
+  /** What the studio's answers mean to the reconciler, and whether trying the same call again can help. */
+  @ParameterizedTest(name = "{0} -> {1}, {2}")
+  @CsvSource({
+      "InvalidResource.NotFound, ITEM_NOT_FOUND, TERMINAL",
+      "InvalidLayout.NotFound, ITEM_NOT_FOUND, TERMINAL",
+      "InvalidComponent.NotFound, ITEM_NOT_FOUND, TERMINAL",
+      "InvalidCaster.NotFound, NOT_FOUND, TERMINAL",
+      "InvalidScene.NotFound, NO_SCENES, PRECONDITION",
+      "IncorrectSceneStatus, CASTER_IDLE, PRECONDITION",
+      "IncorrectCasterStatus.Idle, CASTER_IDLE, PRECONDITION",
+      "IncorrectCasterStatus.Inuse, CASTER_IN_USE, PRECONDITION",
+      "IncorrectResourceStatus.Inuse, ITEM_IN_USE, PRECONDITION",
+      "IncorrectLayoutStatus.Inuse, ITEM_IN_USE, PRECONDITION",
+      "IncorrectComponentStatus.Inuse, ITEM_IN_USE, PRECONDITION",
+      "DuplicateLocationID, OTHER, TERMINAL",
+      "ResourceNumberExceed, OTHER, TERMINAL",
+      "ResourceOfChannelExist, OTHER, TERMINAL",
+      "InvalidVideoLayersAndBlendListSize.Mismatch, OTHER, TERMINAL",
+      "InvalidPositionNormalized.Malformed, OTHER, TERMINAL",
+      "InvalidParameter.Malformed, OTHER, TERMINAL",
+      "InvalidLiveStreamUrl.Malformed, OTHER, TERMINAL",
+      "InvalidMaterialId.Malformed, OTHER, TERMINAL",
+      "InvalidSceneId.Malformed, OTHER, TERMINAL",
+      "IllegalOperation, ACCESS_DENIED, TERMINAL",
+  })
+  void everyStudioCodeHasItsMeaning(String code, ErrorMeaning meaning, ErrorClass errorClass) {
+    // Without an HTTP status: the table itself decides, not the fallback on the status.
+    LiveError error = ErrorClassifier.error(code, null, "m", "r", false);
+    assertEquals(meaning, error.meaning());
+    assertEquals(errorClass, error.errorClass());
   }
 }

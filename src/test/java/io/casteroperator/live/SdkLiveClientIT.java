@@ -10,7 +10,6 @@ import io.casteroperator.config.DesiredConfig;
 import io.casteroperator.config.FieldDifference;
 import io.casteroperator.config.SpecMapper;
 import io.casteroperator.emulator.FaultSettings;
-import io.casteroperator.emulator.LiveEmulator;
 import io.casteroperator.testing.Examples;
 import java.net.URI;
 import java.time.Duration;
@@ -18,43 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The cloud seam over the real SDK, against the emulator over HTTP: what the reconciler relies on. */
-class SdkLiveClientIT {
-
-  private static final String KEY = "LTAIliveClientKey";
-  private static final String SECRET = "live-client-secret";
-  private static final String ACCOUNT = "acct";
-
-  private static LiveEmulator emulator;
-  private static LiveClient client;
-
-  @BeforeAll
-  static void start() {
-    emulator = LiveEmulator.builder().port(0).account(KEY, SECRET, ACCOUNT).allQuotas(1000).build().start();
-    client = factory(Duration.ofSeconds(5)).client(new LiveCredentials.AccessKey(KEY, SECRET, null, ACCOUNT), "cn-shanghai");
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  @AfterEach
-  void noFaults() {
-    emulator.clearFaults();
-    emulator.setAllQuotas(1000);
-  }
-
-  private static LiveClientFactory factory(Duration readTimeout) {
-    return new SdkLiveClientFactory(new LiveSettings(URI.create("http://" + emulator.endpoint()), Duration.ofSeconds(2), readTimeout));
-  }
+class SdkLiveClientIT extends SdkClientFixture {
 
   @Test
   void everyActionWorksEndToEnd() {
