@@ -32,6 +32,11 @@ public enum ErrorMeaning {
    * and cannot be deleted before it is taken out of use.
    */
   ITEM_IN_USE,
+  /**
+   * The request as a whole is refused, whatever it asks: the credentials, the signature, the
+   * region, the endpoint or the caster id. Every other call with them would be refused the same.
+   */
+  REQUEST_REJECTED,
   /** Anything else: the error class says whether a retry can help. */
   OTHER
 }

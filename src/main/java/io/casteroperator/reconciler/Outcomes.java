@@ -4,6 +4,7 @@ import static io.casteroperator.api.ConditionStatus.False;
 import static io.casteroperator.api.ConditionStatus.True;
 
 import io.casteroperator.api.CasterOrigin;
+import io.casteroperator.api.Caster;
 import io.casteroperator.api.CasterState;
 import io.casteroperator.api.ConditionStatus;
 import io.casteroperator.api.CasterStatus;
@@ -558,7 +559,7 @@ final class Outcomes {
     }
     // Kept until the API server holds it: if the write fails, the next reconcile still knows what was applied.
     r.memory.unwritten = r.status();
-    StatusWriter.Written written = r.kube.writeStatus(r.caster, r.status());
+    StatusWriter.Written written = r.kube.writeStatus(r.latest(), r.status());
     if (written.result() != StatusWriter.Result.DEFERRED) {
       r.memory.unwritten = null;
     }
@@ -570,16 +571,18 @@ final class Outcomes {
   }
 
   /**
-   * Writes the status as it stands now, in the middle of a reconcile: what the cloud just created
-   * (a studio item's id) must survive a crash before the reconcile's end.
+   * Writes, in the middle of a reconcile, the studio's records into the status the API server
+   * holds, and nothing else: what the cloud just created (a studio item's id) must survive a crash,
+   * while conditions wait for the reconcile's end (Ready is not True while items are still added).
    */
-  void checkpoint(Reconciliation r) {
-    StatusWriter.Written written = r.kube.writeStatus(r.caster, r.status());
+  void checkpoint(Reconciliation r, io.casteroperator.api.StudioStatus studio) {
+    Caster latest = r.latest();
+    CasterStatus held = latest.getStatus() == null ? new CasterStatus()
+        : io.fabric8.kubernetes.client.utils.Serialization.clone(latest.getStatus());
+    held.setStudio(studio);
+    StatusWriter.Written written = r.kube.writeStatus(latest, held);
     if (written.result() == StatusWriter.Result.WRITTEN && written.caster() != null) {
-      r.memory.written = r.status();
-      r.memory.writtenVersion = written.caster().getMetadata().getResourceVersion();
-    } else if (written.result() == StatusWriter.Result.DEFERRED) {
-      r.memory.unwritten = r.status();
+      r.written = written.caster();
     }
   }
 

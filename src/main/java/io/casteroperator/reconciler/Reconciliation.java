@@ -44,6 +44,9 @@ final class Reconciliation {
   /** Whether this reconcile read the caster for a drift check (the studio is then read too). */
   boolean driftRead;
 
+  /** The Caster as the API server answered this reconcile's last status write; null before one. */
+  Caster written;
+
   /** The studio's part of this reconcile; null when the spec describes no studio. */
   StudioPass studio;
 
@@ -79,6 +82,11 @@ final class Reconciliation {
     } catch (NumberFormatException e) {
       return false;
     }
+  }
+
+  /** The newest copy of the Caster this reconcile has: after a write, the API server's answer. */
+  Caster latest() {
+    return written == null ? caster : written;
   }
 
   CasterSpec spec() {

@@ -61,7 +61,8 @@ final class StudioCalls {
       return true;
     }
     return (error.errorClass() == ErrorClass.TERMINAL || error.errorClass() == ErrorClass.PRECONDITION)
-        && !error.means(ErrorMeaning.NOT_FOUND) && !error.means(ErrorMeaning.ACCESS_DENIED);
+        && !error.means(ErrorMeaning.NOT_FOUND) && !error.means(ErrorMeaning.ACCESS_DENIED)
+        && !error.means(ErrorMeaning.REQUEST_REJECTED);
   }
 
   /** Whether an earlier refusal of this value of the item still holds it back (and when to look again). */

@@ -31,6 +31,15 @@ final class StudioOutcomes {
     this.outcomes = outcomes;
   }
 
+  /** Every item the spec asks for is in the book, those never applied as pending: none is left out of Ready's count. */
+  void expect(StudioPass pass, StudioList list, java.util.Collection<String> names) {
+    for (String name : names) {
+      if (pass.book.get(list, name) == null) {
+        pass.book.pending(list, name, "not applied yet");
+      }
+    }
+  }
+
   void pending(StudioPass pass, StudioList list, String name, String why) {
     pass.book.pending(list, name, why);
   }
@@ -89,8 +98,7 @@ final class StudioOutcomes {
 
   /** Writes status now, with the book as it stands: an id the cloud just gave is never lost to a crash. */
   void checkpoint(Reconciliation r, StudioPass pass) {
-    r.status().setStudio(pass.book.toStatus());
-    outcomes.checkpoint(r);
+    outcomes.checkpoint(r, pass.book.toStatus());
   }
 
   /** The pass is over: status.studio, drift, Ready, and one event for what changed. */
@@ -101,8 +109,8 @@ final class StudioOutcomes {
       r.event("StudioApplied", "caster " + r.casterId + ": " + String.join(", ", pass.changes));
     }
     String summary = pass.book.summary();
-    if (summary == null || pass.stopped || !readyForThisGeneration(r)) {
-      return; // Ready already says why it is not (waiting, a failure of the Caster's); or all is applied
+    if (summary == null || !readyForThisGeneration(r)) {
+      return; // all is applied; or Ready already says why it is not (a failure of the Caster's, throttling...)
     }
     if (pass.book.any(StudioItemState.FAILED)) {
       r.draft.ready(False, Reason.STUDIO_INCOMPLETE, summary);

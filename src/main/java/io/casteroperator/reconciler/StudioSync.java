@@ -58,6 +58,7 @@ final class StudioSync {
     StudioPass pass = new StudioPass(desired.get(), StudioBook.of(r.status().getStudio()), !r.observeOnly(),
         desired.get().prune() || created);
     r.studio = pass;
+    expectAll(pass);
     if (pass.write && !configApplied) {
       waitForAll(pass, "the configuration to be applied");
       pass.stopped = true;
@@ -121,6 +122,22 @@ final class StudioSync {
     if (!before && Boolean.TRUE.equals(r.status().getChannelsEnabled())) {
       pass.book.names(StudioList.LAYOUTS).forEach(n -> pass.book.forget(StudioList.LAYOUTS, n));
     }
+  }
+
+  private void expectAll(StudioPass pass) {
+    DesiredStudio d = pass.desired;
+    outcomes.expect(pass, StudioList.INPUTS, d.inputs().stream().map(InputValue::name).toList());
+    outcomes.expect(pass, StudioList.CHANNELS, d.channels().stream().map(ChannelWish::channelId).toList());
+    outcomes.expect(pass, StudioList.LAYOUTS, d.layouts().stream().map(LayoutWish::name).toList());
+    outcomes.expect(pass, StudioList.COMPONENTS, d.components().stream().map(ComponentValue::name).toList());
+    List<String> scenes = new ArrayList<>();
+    if (d.program() != null) {
+      scenes.add("program");
+    }
+    if (d.preview() != null) {
+      scenes.add("preview");
+    }
+    outcomes.expect(pass, StudioList.SCENES, scenes);
   }
 
   private static void waitForAll(StudioPass pass, String what) {

@@ -120,7 +120,8 @@ class OperatorFaultsIT {
     }
     String id = fixture.emulator().casters().get(0).casterId();
     assertEquals(1, fixture.emulator().studio(id).orElseThrow().videoResources().size(), "the first input was added");
-    var recorded = fixture.status(name).getStudio();
+    var status = fixture.status(name);
+    var recorded = status == null ? null : status.getStudio();
     assertTrue(recorded == null || recorded.getVideoResources() == null || recorded.getVideoResources().stream()
         .allMatch(i -> i.getId() == null), "its id never reached status");
 

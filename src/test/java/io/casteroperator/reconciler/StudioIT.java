@@ -124,9 +124,13 @@ class StudioIT {
     String layout = built.layouts().get(0).layoutId();
 
     fixture.emulator().studioConsole().deleteComponent(id, logo);
-    fixture.emulator().studioConsole().modifyLayout(id, layout, Map.of("VideoLayer.2.PositionNormalized.1", "0.5",
-        "VideoLayer.2.PositionNormalized.2", "0.5", "VideoLayer.2.FillMode", "fit", "VideoLayer.2.HeightNormalized", "0.3",
-        "VideoLayer.2.WidthNormalized", "0.3"));
+    // The inset moved in the console (the console sends the whole list of layers).
+    fixture.emulator().studioConsole().modifyLayout(id, layout, Map.ofEntries(Map.entry("VideoLayer.1.FillMode", "fit"),
+        Map.entry("VideoLayer.1.HeightNormalized", "1"), Map.entry("VideoLayer.1.WidthNormalized", "1"),
+        Map.entry("VideoLayer.2.FillMode", "fit"), Map.entry("VideoLayer.2.HeightNormalized", "0.3"),
+        Map.entry("VideoLayer.2.WidthNormalized", "0.3"), Map.entry("VideoLayer.2.PositionNormalized.1", "0.5"),
+        Map.entry("VideoLayer.2.PositionNormalized.2", "0.5")));
+    assertEquals(List.of(0.5, 0.5), fixture.emulator().studio(id).orElseThrow().layouts().get(0).videoLayers().get(1).positionNormalized());
 
     await().atMost(OperatorFixture.TIMEOUT).untilAsserted(() -> {
       StudioSnapshot now = fixture.emulator().studio(id).orElseThrow();

@@ -69,13 +69,13 @@ public final class StudioMapper {
   }
 
   private static VideoLayerValue videoLayer(VideoLayer v) {
-    return new VideoLayerValue(v.getFillMode() == null ? "none" : v.getFillMode().apiValue(), zero(v.getHeightNormalized()),
-        zero(v.getWidthNormalized()), position(v.getPositionNormalized()),
+    return new VideoLayerValue(v.getFillMode() == null ? "none" : v.getFillMode().apiValue(), single(zero(v.getHeightNormalized())),
+        single(zero(v.getWidthNormalized())), position(v.getPositionNormalized()),
         v.getPositionRefer() == null ? "topLeft" : v.getPositionRefer().apiValue(), zero(v.getFixedDelayDuration()));
   }
 
   private static AudioLayerValue audioLayer(AudioLayer a) {
-    return new AudioLayerValue(a.getVolumeRate() == null ? 1.0 : a.getVolumeRate(),
+    return new AudioLayerValue(a.getVolumeRate() == null ? 1.0 : single(a.getVolumeRate()),
         a.getValidChannel() == null ? "all" : a.getValidChannel().apiValue(), zero(a.getFixedDelayDuration()));
   }
 
@@ -135,13 +135,24 @@ public final class StudioMapper {
   }
 
   private static List<Double> position(List<Double> position) {
-    return position == null || position.size() != 2 ? List.of(0.0, 0.0) : List.copyOf(position);
+    return position == null || position.size() != 2 ? List.of(0.0, 0.0)
+        : position.stream().map(p -> p == null ? 0.0 : single(p)).toList();
   }
 
   private static void put(Map<String, Object> map, String key, Object value) {
     if (value != null) {
-      map.put(key, value);
+      map.put(key, value instanceof Double d ? single(d) : value);
     }
+  }
+
+  /**
+   * The value as the service keeps it: a 32-bit float (the SDK's layer fields and every
+   * normalized value it reads are floats), in its shortest decimal form. What is sent, hashed and
+   * compared is then what a read gives back, so a value with more digits than a float holds is not
+   * rewritten at every drift check.
+   */
+  static double single(double value) {
+    return Double.parseDouble(Float.toString((float) value));
   }
 
   private static long zero(Long value) {
