@@ -123,7 +123,7 @@ final class StudioBook {
     return List.copyOf(lists.get(list).values());
   }
 
-  /** "2 of 3 layouts applied; layout pip: InvalidParameter.Malformed ..." — or null when all are applied. */
+  /** "2 of 3 layouts applied; layout pip: AddCasterLayout failed: InvalidParameter.Malformed ..." — or null when all are applied. */
   String summary() {
     List<String> parts = new ArrayList<>();
     List<String> problems = new ArrayList<>();
@@ -134,7 +134,7 @@ final class StudioBook {
         parts.add(applied + " of " + items.size() + " " + list.field + " applied");
         items.stream().filter(i -> i.getState() != StudioItemState.APPLIED)
             .forEach(i -> problems.add(list.noun + " " + i.getName() + ": "
-                + (i.getLastErrorCode() == null ? "" : i.getLastErrorCode() + " ") + Objects.toString(i.getMessage(), "")));
+                + Objects.requireNonNullElse(i.getMessage(), Objects.toString(i.getLastErrorCode(), "not applied"))));
       }
     }
     return parts.isEmpty() ? null : String.join(", ", parts) + "; " + String.join("; ", problems);

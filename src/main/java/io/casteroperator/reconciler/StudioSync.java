@@ -286,7 +286,7 @@ final class StudioSync {
     Optional<SceneValue> value = wish.resolve(sceneId, program, l -> pass.book.id(StudioList.LAYOUTS, l),
         c -> pass.book.id(StudioList.COMPONENTS, c));
     if (value.isEmpty()) {
-      outcomes.pending(pass, StudioList.SCENES, name, "waiting for its layout and overlays");
+      outcomes.pending(pass, StudioList.SCENES, name, "waiting for " + missingForScene(pass, wish));
       return;
     }
     String hash = StudioHash.of(value.get().content());
@@ -299,6 +299,15 @@ final class StudioSync {
     }
     set(r, pass, StudioList.SCENES, name, sceneId, hash, drift, LiveAction.SetCasterSceneConfig,
         () -> calls.call(r, pass, LiveAction.SetCasterSceneConfig, c -> c.setScene(r.casterId, value.get())));
+  }
+
+  private static String missingForScene(StudioPass pass, SceneWish wish) {
+    List<String> missing = new ArrayList<>();
+    if (wish.layout() != null && !pass.book.exists(StudioList.LAYOUTS, wish.layout())) {
+      missing.add("layout " + wish.layout());
+    }
+    wish.components().stream().filter(c -> !pass.book.exists(StudioList.COMPONENTS, c)).forEach(c -> missing.add("overlay " + c));
+    return String.join(" and ", missing);
   }
 
   private static String sceneId(Reconciliation r, StudioPass pass, String name, boolean program) {

@@ -151,19 +151,30 @@ class StudioIT {
     fixture.emulator().faults(FaultSettings.builder().errorRate(1.0).errorActions("AddCasterLayout")
         .errorCodes("InvalidParameter.Malformed").build());
     try {
-      fixture.apply(name, "casterName: " + name + "\n" + STUDIO.replace("        program: {layout: pip, components: [lower-third, logo]}\n"
-          + "        preview: {layout: pip}\n", "        program: {components: [lower-third, logo]}\n"));
+      fixture.apply(name, "casterName: " + name + "\n" + withoutLayoutInScenes(STUDIO));
       CasterStatus refused = fixture.awaitReady(name, "False", Conditions.Reason.STUDIO_INCOMPLETE);
       String message = OperatorFixture.condition(refused, Conditions.READY).getMessage();
-      assertTrue(message.contains("0 of 1 layouts applied") && message.contains("layout pip: InvalidParameter.Malformed"), message);
+      assertTrue(message.contains("0 of 1 layouts applied") && message.contains("layout pip: AddCasterLayout failed: InvalidParameter.Malformed"), message);
       String id = refused.getCasterId();
-      StudioSnapshot studio = fixture.emulator().studio(id).orElseThrow();
-      assertEquals(2, studio.videoResources().size(), "the inputs are there");
-      assertEquals(2, studio.components().size(), "the overlays are there");
+      // The overlays go on (each add at its slot in the budget) while the layout stays refused.
+      await().atMost(OperatorFixture.TIMEOUT).untilAsserted(() -> {
+        StudioSnapshot studio = fixture.emulator().studio(id).orElseThrow();
+        assertEquals(2, studio.videoResources().size(), "the inputs are there");
+        assertEquals(2, studio.components().size(), "the overlays are there");
+      });
+      String after = OperatorFixture.condition(fixture.awaitReady(name, "False", Conditions.Reason.STUDIO_INCOMPLETE),
+          Conditions.READY).getMessage();
+      assertTrue(after.startsWith("0 of 1 layouts applied;"), "only the layout is missing: " + after);
       assertTrue(fixture.events(name).stream().anyMatch(e -> "StudioItemFailed".equals(e.getReason())));
     } finally {
       fixture.emulator().clearFaults();
     }
+  }
+
+  private static String withoutLayoutInScenes(String studio) {
+    String scenes = "  program: {layout: pip, components: [lower-third, logo]}\n  preview: {layout: pip}\n";
+    assertTrue(studio.contains(scenes));
+    return studio.replace(scenes, "  program: {components: [lower-third, logo]}\n");
   }
 
   /** The studio calls of one caster while the Caster goes to its next spec and is Ready again. */

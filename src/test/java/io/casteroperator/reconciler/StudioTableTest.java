@@ -130,7 +130,7 @@ class StudioTableTest {
                 "DescribeCasterStreamUrl"),
             w -> assertAll(
                 () -> assertTrue(w.condition("Ready").getMessage().contains("0 of 1 layouts applied"), w.condition("Ready").getMessage()),
-                () -> assertTrue(w.condition("Ready").getMessage().contains("layout pip: InvalidParameter.Malformed")),
+                () -> assertTrue(w.condition("Ready").getMessage().contains("layout pip: AddCasterLayout failed: InvalidParameter.Malformed")),
                 () -> assertEquals(2, w.cloud.casters.get(ID).components.size()),
                 () -> assertEquals("InvalidParameter.Malformed", item(w.status().getStudio().getLayouts(), "pip").getLastErrorCode()))),
 
