@@ -7,8 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.casteroperator.cli.Main;
 import io.casteroperator.emulator.LiveEmulator;
+import io.casteroperator.live.LiveClient;
+import io.casteroperator.live.LiveCredentials;
+import io.casteroperator.live.LiveSettings;
+import io.casteroperator.live.SdkLiveClientFactory;
+import io.casteroperator.reconciler.ReconcilerSettings;
+import io.casteroperator.testing.Examples;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,6 +28,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +42,12 @@ class PlaygroundIT {
   @TempDir Path temp;
 
   private PlaygroundOptions options() {
+    return options(Examples.DIRECTORY);
+  }
+
+  private PlaygroundOptions options(Path manifests) {
     return new PlaygroundOptions(0, 0, 0, LiveEmulator.DEMO_ACCESS_KEY_ID, LiveEmulator.DEMO_ACCESS_KEY_SECRET,
-        Path.of("deploy", "examples"), temp.resolve("kubeconfig"), Duration.ofSeconds(60));
+        manifests, temp.resolve("kubeconfig"), Duration.ofSeconds(60));
   }
 
   @Test
@@ -70,6 +83,70 @@ class PlaygroundIT {
         spec: {casterId: a2b8e671-2fe5-4642-a2ec-bf93880e0009, delay: 301}
         """);
     return broken;
+  }
+
+  /**
+   * Issue 16: deploy/examples/studio.yaml applied with kubectl to a playground that started with
+   * nothing ends Ready, and the cloud holds exactly the studio the file describes, as the Live API's
+   * Describe calls (through the real SDK) and the emulator's admin API show it. The expectation is
+   * read from the file, so the test follows the example.
+   */
+  @Test
+  void theStudioExampleAppliedWithKubectlToAnEmptyPlaygroundIsExactlyTheStudioTheCloudShows() throws Exception {
+    Path example = Examples.DIRECTORY.resolve("studio.yaml");
+    JsonNode manifest = new YAMLMapper().readTree(example.toFile());
+    String name = manifest.path("metadata").path("name").asText();
+    StudioView wanted = StudioView.ofSpec(manifest.path("spec"));
+    Path empty = Files.createDirectories(temp.resolve("empty"));
+
+    try (Playground playground = Playground.start(options(empty))) {
+      assertEquals(List.of(), playground.applied(), "nothing applied at start");
+      Kubectl kubectl = Kubectl.onPath(temp.resolve("kubeconfig"));
+      Kubectl.Result apply = kubectl.run("apply", "-f", example.toString());
+      assertEquals(0, apply.exit(), apply.toString());
+      assertEquals("caster.live.caster-operator.io/" + name + " created\n", apply.out());
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> kubectl.run("get", "cst", name, "-o",
+          "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}").out(), "True"::equals);
+      String casterId = kubectl.run("get", "cst", name, "-o", "jsonpath={.status.casterId}").out();
+      assertFalse(casterId.isEmpty(), "the operator created a caster and says which");
+
+      // (a) The Live API's Describe calls, through the SDK, with the demo account's key.
+      LiveClient live = new SdkLiveClientFactory(LiveSettings.defaults()
+          .withEndpoint(URI.create("http://" + playground.emulator().endpoint())))
+          .client(new LiveCredentials.AccessKey(LiveEmulator.DEMO_ACCESS_KEY_ID, LiveEmulator.DEMO_ACCESS_KEY_SECRET, null,
+              LiveEmulator.DEMO_ACCOUNT), ReconcilerSettings.defaults().defaultRegion());
+      assertEquals(manifest.path("spec").path("running").asBoolean(false), live.observeState(casterId).value().running());
+      assertShows(wanted, StudioView.ofLive(live, casterId), "the Describe calls");
+
+      // (b) The emulator's admin API, as curl reads it.
+      HttpResponse<String> studio = get("http://" + playground.emulator().endpoint() + "/_emulator/casters/" + casterId
+          + "/studio", "application/json");
+      assertEquals(200, studio.statusCode(), studio.body());
+      JsonNode admin = JSON.readTree(studio.body());
+      assertShows(wanted, StudioView.ofAdmin(admin), "the admin API");
+      // What no Describe call shows: each input's fixed delay, as the manifest sets it (0 when left out).
+      for (JsonNode input : admin.get("videoResources")) {
+        JsonNode spec = stream(manifest.path("spec").path("videoResources"))
+            .filter(r -> r.get("name").asText().equals(input.get("ResourceName").asText())).findFirst().orElseThrow();
+        assertEquals(spec.path("fixedDelayDuration").asLong(0), input.path("writeOnly").path("FixedDelayDuration").asLong(-1),
+            input.toString());
+      }
+    }
+  }
+
+  /** List by list, so that a failure names the list that differs. */
+  private static void assertShows(StudioView wanted, StudioView read, String source) {
+    StudioView seen = read.inTheFieldsOf(wanted);
+    assertEquals(wanted.inputs(), seen.inputs(), "inputs, read through " + source);
+    assertEquals(wanted.channels(), seen.channels(), "channels, read through " + source);
+    assertEquals(wanted.layouts(), seen.layouts(), "layouts, read through " + source);
+    assertEquals(wanted.components(), seen.components(), "overlays, read through " + source);
+    assertEquals(wanted.scenes(), seen.scenes(), "scenes, read through " + source);
+  }
+
+  private static Stream<JsonNode> stream(JsonNode list) {
+    return StreamSupport.stream(list.spliterator(), false);
   }
 
   @Test
