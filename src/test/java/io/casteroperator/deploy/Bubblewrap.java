@@ -53,7 +53,8 @@ final class Bubblewrap {
 
   /**
    * What a Deployment with the chart's and deploy/'s security context gives the container: user and
-   * group {@code uid} (no other), no capabilities, a read-only root with only {@code tmp} writable
+   * group {@code uid} (no other when root runs bwrap; an unprivileged caller's own supplementary
+   * groups stay, unmapped), no capabilities, a read-only root with only {@code tmp} writable
    * at /tmp, its own PID, IPC and UTS namespaces. The root holds the host's /usr and /etc (read-only:
    * the JRE and what it reads), the image tree's directories at the root, and {@code readOnly} mounts.
    * It shares the caller's network namespace, which {@link #loopbackOnly} makes loopback-only.
