@@ -91,6 +91,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    String missing = PlaygroundLibraries.missing("bench");
+    if (missing != null) {
+      System.err.println(missing);
+      return 1;
+    }
     // One log line per call of thousands of Casters would drown the figures.
     ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("io.casteroperator").setLevel(Level.WARN);
     BenchOptions options = new BenchOptions(casters, qps, submitters, warmUp, latencySamples, out, plot, unrelatedSecrets,

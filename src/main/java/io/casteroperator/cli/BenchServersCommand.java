@@ -17,6 +17,11 @@ public final class BenchServersCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    String missing = PlaygroundLibraries.missing("bench-servers");
+    if (missing != null) {
+      System.err.println(missing);
+      return 1;
+    }
     // Standard output carries the answers to the bench; keep the log to what matters.
     ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("io.casteroperator").setLevel(Level.WARN);
     return ServersProcess.serve(System.in, System.out);

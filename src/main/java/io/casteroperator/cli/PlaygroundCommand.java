@@ -57,6 +57,11 @@ public final class PlaygroundCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    String missing = PlaygroundLibraries.missing("playground");
+    if (missing != null) {
+      System.err.println(missing);
+      return 1;
+    }
     String id = LiveEmulator.DEMO_ACCESS_KEY_ID;
     String secret = LiveEmulator.DEMO_ACCESS_KEY_SECRET;
     if (account != null) {

@@ -190,60 +190,35 @@ class DeployManifestsTest {
     JsonNode values = Manifests.readYaml(Path.of("helm/caster-operator/values.yaml"));
     String image = values.path("image").path("repository").asText() + ":" + chart.path("appVersion").asText();
     assertEquals(image, manifests.container().path("image").asText());
-    assertTrue(dockerfile().contains("-t " + image + " ."), "the Dockerfile's build command tags " + image);
+    assertTrue(Dockerfile.read().text().contains("-t " + image + " target/image"), "the Dockerfile's build command tags " + image);
   }
 
+  /** That the Dockerfile copies exactly the image tree is ImageTreeIT's; this is what it runs, and as whom. */
   @Test
-  void dockerfileBuildsTheJarAndRunsItAsTheDeploymentsNonRootUser() throws IOException {
-    String dockerfile = dockerfile();
-    List<String> lines = dockerfile.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-    List<String> from = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
-    assertEquals(2, from.size(), "multi-stage: a Maven build, then a JRE runtime");
-    assertTrue(from.get(0).matches("FROM maven:\\S*17\\S* AS build"), from.get(0));
-    assertTrue(from.get(1).matches("FROM \\S*17\\S*jre\\S*"), from.get(1));
-    int runtimeStage = lines.indexOf(from.get(1));
+  void dockerfileRunsTheJarAsTheDeploymentsNonRootUser() throws IOException {
+    Dockerfile dockerfile = Dockerfile.read();
+    List<Dockerfile.Instruction> from = dockerfile.all("FROM");
+    assertEquals(1, from.size(), "one stage: the JRE, onto which the image tree is copied");
+    assertTrue(from.get(0).arguments().matches("\\S*17\\S*jre\\S*"), from.get(0).toString());
 
-    // What the build stage copies exists in the repository and is not left out of the context.
-    String ignore = Files.readString(DEPLOY.resolve("Dockerfile.dockerignore"));
-    for (String line : lines.subList(0, runtimeStage)) {
-      if (line.startsWith("COPY ")) {
-        String[] parts = line.split("\\s+");
-        String source = parts[1];
-        assertTrue(Files.exists(Path.of(source)), "COPY " + source + ": no such file in the repository");
-        assertTrue(ignore.lines().anyMatch(l -> l.strip().equals("!" + source) || l.strip().equals("!" + source + "/")),
-            source + " is excluded from the build context by Dockerfile.dockerignore");
-      }
-    }
-    assertTrue(lines.subList(0, runtimeStage).stream().anyMatch(l -> l.contains("mvn ") && l.contains(" package")),
-        "the build stage packages the jar");
-
-    // The runtime stage runs what Maven made: the jar named by the pom, with its lib/ beside it.
     String finalName = matchOne(Files.readString(Path.of("pom.xml")), "<finalName>([^<]+)</finalName>");
-    List<String> runtime = lines.subList(runtimeStage, lines.size());
-    assertTrue(runtime.contains("COPY --from=build /src/target/" + finalName + ".jar /app/" + finalName + ".jar"), runtime.toString());
-    assertTrue(runtime.contains("COPY --from=build /src/target/lib/ /app/lib/"), "the jar's Class-Path is lib/");
-    String entrypoint = runtime.stream().filter(l -> l.startsWith("ENTRYPOINT ")).findFirst().orElseThrow();
-    assertTrue(entrypoint.contains("\"-XX:MaxRAMPercentage=75\"") && entrypoint.contains("\"-jar\", \"/app/" + finalName + ".jar\""), entrypoint);
+    List<String> entrypoint = dockerfile.entrypoint();
+    assertEquals("java", entrypoint.get(0));
+    assertTrue(entrypoint.contains("-XX:MaxRAMPercentage=75"), "the heap follows the container's memory limit: " + entrypoint);
+    assertEquals(List.of("-jar", "/app/" + finalName + ".jar"), entrypoint.subList(entrypoint.size() - 2, entrypoint.size()));
 
-    String user = runtime.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow().substring(5).strip();
+    String user = dockerfile.last("USER").arguments();
     String uid = user.split(":")[0];
     assertTrue(uid.matches("[0-9]+") && !uid.equals("0"), "USER must be a numeric non-root uid (runAsNonRoot checks it): " + user);
     JsonNode podSecurity = manifests.one("Deployment").path("spec").path("template").path("spec").path("securityContext");
     assertEquals(uid, podSecurity.path("runAsUser").asText(), "the Deployment runs the image's user");
     assertEquals(List.of("run"), RunCommandEnv.textList(manifests.container().path("args")));
+    assertEquals(List.of("run"), dockerfile.command().subList(entrypoint.size(), dockerfile.command().size()), "CMD");
   }
 
   private Set<String> watchedNamespaces() {
     return Arrays.stream(manifests.env().get("WATCH_NAMESPACES").split(","))
         .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toCollection(TreeSet::new));
-  }
-
-  private static String dockerfile() {
-    try {
-      return Files.readString(DEPLOY.resolve("Dockerfile"));
-    } catch (IOException e) {
-      throw new AssertionError(e);
-    }
   }
 
   private static String matchOne(String text, String regex) {

@@ -30,6 +30,11 @@ class HelmChartTest {
   static final Path CHART = Path.of("helm/caster-operator");
   static final String RELEASE = "caster-operator";
   static final String NAMESPACE = "caster-operator";
+  /**
+   * The Kubernetes the chart is rendered for: the oldest it supports. helm-java's embedded helm
+   * assumes Kubernetes 1.20 unless told, which Chart.yaml's kubeVersion refuses.
+   */
+  static final String KUBE_VERSION = "1.28.0";
 
   /** Everything differs from the defaults. */
   static final String CUSTOM_VALUES = """
@@ -79,7 +84,67 @@ class HelmChartTest {
   }
 
   static Manifests template(UnaryOperator<TemplateCommand> values) {
-    return Manifests.parse(values.apply(new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE)).call());
+    return Manifests.parse(values.apply(new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE)
+        .withKubeVersion(KUBE_VERSION)).call());
+  }
+
+  /**
+   * Chart.yaml's kubeVersion is the newest of the Kubernetes versions that the CRD's features need:
+   * adding a feature that needs a newer Kubernetes fails here until kubeVersion (and the README's
+   * supported versions) follow.
+   */
+  @Test
+  void kubeVersionIsWhatTheCrdsFeaturesNeed() throws IOException {
+    assertEquals(">=1.28.0-0", chart.path("kubeVersion").asText(), "\"-0\" admits providers' builds such as 1.30.4-eks-a737599");
+    // Feature of the CRD's schema → the first Kubernetes that has it on by default.
+    Map<String, String> since = Map.of(
+        "x-kubernetes-validations:", "1.25", // CEL validation rules, beta and on by default
+        "reason:", "1.28", // of a validation rule
+        "fieldPath:", "1.28", // of a validation rule
+        "optionalOldSelf:", "1.30"); // CRDValidationRatcheting, beta and on by default
+    String crd = Files.readString(CHART.resolve("crds").resolve(CrdGenerator.FILE_NAME));
+    String needed = since.entrySet().stream()
+        .filter(f -> crd.lines().map(String::stripLeading).anyMatch(l -> l.startsWith(f.getKey()) || l.startsWith("- " + f.getKey())))
+        .map(Map.Entry::getValue).max(java.util.Comparator.comparingInt(v -> Integer.parseInt(v.substring(2)))).orElseThrow();
+    assertEquals("1.28", needed, "the CRD's features need Kubernetes " + needed);
+    assertEquals(">=" + needed + ".0-0", chart.path("kubeVersion").asText());
+    assertTrue(Files.readString(Path.of("README.md")).contains("Kubernetes " + needed + " or later"),
+        "the README states the supported Kubernetes versions");
+  }
+
+  @Test
+  void rendersForTheOldestSupportedKubernetesAndNewerOnesAndRefusesOlderOnes() {
+    for (String version : List.of("1.28.0", "v1.30.4-eks-a737599", "v1.31.1-gke.1146000", "1.34.0")) {
+      assertEquals(1, template(t -> t.withKubeVersion(version)).ofKind("Deployment").size(), version);
+    }
+    IllegalStateException older = assertThrows(IllegalStateException.class, () -> template(t -> t.withKubeVersion("1.27.16")));
+    assertTrue(older.getMessage().contains("chart requires kubeVersion: >=1.28.0-0 which is incompatible with Kubernetes v1.27.16"),
+        older.getMessage());
+  }
+
+  /**
+   * Without --kube-version, `helm template` assumes the Kubernetes version its helm was built for. The
+   * helm 3 CLI is built with its client-go's version (1.28 from helm 3.13 on), so it renders the chart;
+   * helm-java's embedded helm is built without it and assumes 1.20, which the chart refuses, saying
+   * why. (No helm CLI is installed where this suite runs; the release workflow runs the real one.)
+   */
+  @Test
+  void helmJavaWithoutAKubeVersionAssumesKubernetes120AndTheChartSaysWhatItNeeds() {
+    IllegalStateException refused = assertThrows(IllegalStateException.class,
+        () -> new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE).call());
+    assertTrue(refused.getMessage().contains("chart requires kubeVersion: >=1.28.0-0 which is incompatible with Kubernetes v1.20.0"),
+        refused.getMessage());
+  }
+
+  /** What the release workflow pushes: `helm package` names it after the chart and its version. */
+  @Test
+  void packagesAsTheReleasePushesIt() throws IOException {
+    Path packages = Files.createDirectories(temp.resolve("packages"));
+    new Helm(CHART).packageIt().withDestination(packages).call();
+    try (Stream<Path> files = Files.list(packages)) {
+      assertEquals(List.of(chart.path("name").asText() + "-" + chart.path("version").asText() + ".tgz"),
+          files.map(p -> p.getFileName().toString()).toList());
+    }
   }
 
   @Test

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * RE2, protobuf and the Kubernetes protos) are on the class path of the jar, but the production
  * operator must never load them: no class outside the playground and bench packages (and their two
  * commands) refers to them or to the playground package. A class the JVM is never told about is
- * never loaded.
+ * never loaded. {@link RunClassPathIT} checks, on the built image tree, what {@code run} reaches
+ * through the libraries too.
  */
 class PlaygroundOnlyDependenciesTest {
 
