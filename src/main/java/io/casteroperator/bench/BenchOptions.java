@@ -26,10 +26,12 @@ import java.util.List;
  * @param throttleRecovery the operator's {@code --throttle-recovery}: after a throttled answer halved
  *     an account's rate, how often it grows back by a tenth of the quota
  * @param split whether the API server and the emulator run in a JVM of their own
+ * @param studio whether every Caster also has a small studio ({@link SmallStudio}): inputs, a layout,
+ *     an overlay and scenes, so it runs
  */
 public record BenchOptions(int casters, int qps, int submitters, boolean warmUp, int latencySamples, Path out, Path plot,
     int unrelatedSecrets, int accounts, Duration idle, boolean drift, boolean coTenantBurst, Duration burst,
-    Duration throttleRecovery, boolean split) {
+    Duration throttleRecovery, boolean split, boolean studio) {
 
   /** What is wrong with these options, one message per problem; empty when they can run. */
   public List<String> problems() {

@@ -42,11 +42,15 @@ import java.util.Map;
  * @param phase2Cpu CPU seconds per part during phase 2
  * @param phase1MachineBusy phase 1: the share of all the machine's cores the run kept busy
  * @param phase2MachineBusy the same, phase 2
- * @param phase1LimitedBy what set phase 1's pace: "quota" (ratio ≤ 1.05), "cpu:&lt;part&gt;" (the
+ * @param phase1LimitedBy what set phase 1's pace: "quota" (ratio ≤ 1.05; with a studio, {@code
+ *     studioRatioToIdeal}), "cpu:&lt;part&gt;" (the
  *     cores were busy, this part the largest user, GC and JIT aside) or "neither" (waits: latency, not CPU)
  * @param idle the idle phase
  * @param drift the drift sweep; null without {@code --drift}
  * @param burst the co-tenant burst; null without {@code --co-tenant-burst}
+ * @param studio whether every Caster had a small studio ({@code --studio})
+ * @param studioFigures phase 1's calls per Caster by action and its ratio to the ideal for them; null
+ *     without {@code --studio}
  * @param availableProcessors cores of this machine (as the JVM sees them)
  * @param cpuSecondsByThreadFamily part → thread name family → CPU seconds over the whole run, in the
  *     bench's JVM: the attribution of threads to parts, to check
@@ -89,6 +93,8 @@ public record BenchReport(
     @JsonUnwrapped IdlePhase.Figures idle,
     @JsonUnwrapped DriftPhase.Figures drift,
     @JsonUnwrapped CoTenantBurst.Figures burst,
+    boolean studio,
+    @JsonUnwrapped SmallStudio.Figures studioFigures,
     int availableProcessors,
     Map<String, Map<String, Double>> cpuSecondsByThreadFamily,
     List<Double> readySeconds,

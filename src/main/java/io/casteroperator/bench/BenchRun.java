@@ -3,12 +3,14 @@ package io.casteroperator.bench;
 import io.casteroperator.api.Caster;
 import io.casteroperator.api.CasterSpec;
 import io.casteroperator.api.SecretReference;
+import io.casteroperator.emulator.LiveAction;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,11 +105,33 @@ final class BenchRun implements AutoCloseable {
     return new CallTotals(writes, throttled, all);
   }
 
+  /** The operator's accounts' calls by action, every answer counted (the co-tenant's included, as in {@link #calls()}). */
+  Map<String, Long> callsByAction() {
+    Map<String, Long> byAction = new TreeMap<>();
+    for (BenchAccounts.Account account : accounts.all()) {
+      emulator.calls(account.accountId()).forEach((action, byCode) ->
+          byAction.merge(action, byCode.values().stream().mapToLong(Long::longValue).sum(), Long::sum));
+    }
+    return byAction;
+  }
+
+  /** Each action's quota per account, as the emulator enforces it and the operator budgets it: Q for every one. */
+  Map<String, Integer> quotas() {
+    Map<String, Integer> quotas = new TreeMap<>();
+    for (LiveAction action : LiveAction.values()) {
+      quotas.put(action.actionName(), options.qps());
+    }
+    return quotas;
+  }
+
   static String name(int i) {
     return "bench-" + i;
   }
 
-  /** The Caster adopting caster {@code casterId}, with its account's credentials when there are several. */
+  /**
+   * The Caster adopting caster {@code casterId}, with its account's credentials when there are
+   * several, and with {@code --studio} the small studio.
+   */
   Caster caster(int i, String casterId) {
     Caster caster = new Caster();
     caster.setMetadata(new ObjectMetaBuilder().withName(name(i)).withNamespace(NAMESPACE).build());
@@ -119,6 +143,9 @@ final class BenchRun implements AutoCloseable {
       SecretReference ref = new SecretReference();
       ref.setName(accounts.forCaster(i).secretName());
       spec.setCredentialsSecretRef(ref);
+    }
+    if (options.studio()) {
+      SmallStudio.addTo(spec);
     }
     caster.setSpec(spec);
     return caster;

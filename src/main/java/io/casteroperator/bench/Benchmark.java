@@ -1,6 +1,8 @@
 package io.casteroperator.bench;
 
 import io.casteroperator.api.Caster;
+import io.casteroperator.api.ConditionStatus;
+import io.casteroperator.api.Conditions;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.lang.management.ManagementFactory;
@@ -21,7 +23,7 @@ import java.util.Random;
  */
 public final class Benchmark {
 
-  /** Below this ratio the quota, not anything else, sets phase 1's pace (the goal of issue 8). */
+  /** Below this ratio the quota, not anything else, sets phase 1's pace (the goal of issue 8); with a studio, its ideal's ratio. */
   private static final double QUOTA_BOUND = 1.05;
   /** Above this share of all cores busy, the run was short of CPU. */
   private static final double CPU_BOUND = 0.85;
@@ -43,7 +45,7 @@ public final class Benchmark {
   private BenchReport measure() throws Exception {
     BenchAccounts accounts = BenchAccounts.of(options.accounts());
     try (ComponentCpu cpu = ComponentCpu.start();
-        Servers servers = Servers.start(ServersConfig.of(accounts, options.qps(), options.casters()), options.split());
+        Servers servers = Servers.start(ServersConfig.of(accounts, options.qps(), options.casters(), options.studio()), options.split());
         BenchRun run = new BenchRun(options, accounts, servers, cpu)) {
       createUnrelatedSecrets(run);
       for (BenchAccounts.Account account : accounts.all()) {
@@ -68,6 +70,9 @@ public final class Benchmark {
     }
     try (ReadyTracker tracker = new ReadyTracker(run.servers.newClient())) {
       ConvergencePhase.Result phase1 = ConvergencePhase.rollout(run, tracker, burst);
+      SmallStudio.Figures studio = options.studio() ? SmallStudio.figures(phase1.callsByAction(), run.quotas(), n,
+          options.accounts(), phase1.elapsedSeconds(), run.accounts.all().stream().map(a -> run.emulator.peaks(a.accountId()))
+              .toList()) : null;
       CoTenantBurst.Figures burstFigures = burst == null ? null : burst.figures();
       ConvergencePhase.Result phase2 = ConvergencePhase.change(run, tracker);
       int peak = peakWrites(run, burst);
@@ -87,8 +92,9 @@ public final class Benchmark {
           restart.setCasterConfigCalls(), restart.otherCalls(), LatencyPhase.percentile(latencies, 50),
           LatencyPhase.percentile(latencies, 99), heapMiB, heapMiB * 1024 / n, processCpu, reconcileSeconds,
           operatorCpuMsPerApply, (phase1.reconciles() + phase2.reconciles()) / (2.0 * n), phase1.cpu(), phase2.cpu(),
-          phase1.machineBusy(), phase2.machineBusy(), limitedBy(phase1, ideal), idle, drift, burstFigures,
-          Runtime.getRuntime().availableProcessors(), run.cpu.byFamily(), phase1.readySeconds(), options.unrelatedSecrets());
+          phase1.machineBusy(), phase2.machineBusy(), limitedBy(phase1, studio == null ? ideal : studio.studioIdealSeconds()),
+          idle, drift, burstFigures, options.studio(), studio, Runtime.getRuntime().availableProcessors(), run.cpu.byFamily(),
+          phase1.readySeconds(), options.unrelatedSecrets());
     }
   }
 
@@ -142,13 +148,21 @@ public final class Benchmark {
     Caster warm = run.caster(0, run.emulator.createCaster(run.accounts.forCaster(0).accountId(), "warm-up"));
     warm.getMetadata().setName("warm-up");
     client.resource(warm).create();
+    // With a studio, applied is not the end: it is Ready once every item is (and its calls are made).
+    boolean studio = run.options.studio();
     Waits.until(() -> {
       Caster c = client.resource(warm).get();
-      return c != null && c.getStatus() != null && c.getStatus().getAppliedGeneration() != null;
+      return c != null && c.getStatus() != null && c.getStatus().getAppliedGeneration() != null
+          && (!studio || ready(c));
     }, Duration.ofSeconds(60), "the warm-up Caster to be applied");
     client.resource(warm).delete();
     Waits.until(() -> client.resource(warm).get() == null, Duration.ofSeconds(60), "the warm-up Caster to be deleted");
     Waits.sleep(Duration.ofSeconds(1)); // its calls leave the quota's one-second window before phase 1 starts
+  }
+
+  private static boolean ready(Caster caster) {
+    return caster.getStatus().getConditions() != null && caster.getStatus().getConditions().stream()
+        .anyMatch(c -> Conditions.READY.equals(c.getType()) && c.getStatus() == ConditionStatus.True);
   }
 
   /** Heap the operator holds: with it, minus without it (in-process, the emulator and API server stay). */

@@ -15,12 +15,14 @@ final class ReportTable {
 
   String render() {
     out.append(String.format("Benchmark: %d Casters over %d account%s at %d calls/s each, submitted by %d clients at once, %s"
-            + " (ideal %.1f s)%s%s%n", r.casters(), r.accounts(), r.accounts() == 1 ? "" : "s", r.qps(), r.submitters(),
+            + " (ideal %.1f s)%s%s%s%n", r.casters(), r.accounts(), r.accounts() == 1 ? "" : "s", r.qps(), r.submitters(),
         r.warmUp() ? "after a warm-up Caster" : "cold", r.idealSeconds(),
         r.split() ? ", API server and emulator in a JVM of their own" : "",
-        r.unrelatedSecrets() == 0 ? "" : ", beside " + r.unrelatedSecrets() + " unrelated Secrets of 64 KiB"));
+        r.unrelatedSecrets() == 0 ? "" : ", beside " + r.unrelatedSecrets() + " unrelated Secrets of 64 KiB",
+        r.studio() ? ", each with a small studio (2 inputs, a layout, a text overlay, both scenes; running)" : ""));
     out.append(String.format(ROW, "figure", "measured", "goal"));
     convergence();
+    studio();
     idle();
     drift();
     burst();
@@ -45,6 +47,23 @@ final class ReportTable {
     row("phase 3: other Live API calls after restart", r.restartOtherCalls(), "");
     row("change -> call latency p50 (ms)", f(r.latencyP50Millis()), "");
     row("change -> call latency p99 (ms)", f(r.latencyP99Millis()), "");
+  }
+
+  private void studio() {
+    SmallStudio.Figures st = r.studioFigures();
+    if (st == null) {
+      return;
+    }
+    row("studio: Live API calls per Caster (phase 1)", f3(st.liveApiCallsPerCaster()), "");
+    row("studio: of which the studio's own", f3(st.studioCallsPerCaster()), "");
+    st.callsPerCasterByAction().forEach((action, perCaster) -> row("  " + action, f3(perCaster), ""));
+    row("studio: binding action", String.join(" = ", st.studioBindingActions()), "");
+    row("studio: its calls per Caster, at its quota", f3(st.studioBindingCallsPerCaster()) + " at " + st.studioBindingQuota() + "/s",
+        "");
+    row("studio: ideal for those calls (s)", f(st.studioIdealSeconds()), "");
+    row("studio: ratio to that ideal", f3(st.studioRatioToIdeal()), "");
+    row("studio: peak calls of one action in 1 s (" + st.studioPeakAction() + ")", st.studioPeakCallsPerSecond(),
+        "<= " + r.qps());
   }
 
   private void idle() {

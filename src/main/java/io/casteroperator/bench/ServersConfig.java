@@ -23,7 +23,7 @@ record ServersConfig(List<Key> keys, int qps, int maxCastersPerAccount, int call
     }
   }
 
-  static ServersConfig of(BenchAccounts accounts, int qps, int casters) {
+  static ServersConfig of(BenchAccounts accounts, int qps, int casters, boolean studio) {
     List<Key> keys = new ArrayList<>();
     for (BenchAccounts.Account a : accounts.all()) {
       keys.add(new Key(a.accessKeyId(), a.accessKeySecret(), a.accountId()));
@@ -32,7 +32,8 @@ record ServersConfig(List<Key> keys, int qps, int maxCastersPerAccount, int call
     keys.add(new Key(coTenant.accessKeyId(), coTenant.accessKeySecret(), coTenant.accountId()));
     int perAccount = (casters + accounts.count() - 1) / accounts.count();
     // Every phase's calls must still be in the log when its figures are read: about 4 calls per
-    // Caster for the rollout, the change, the restart and a sweep, plus drift reads and a burst.
-    return new ServersConfig(keys, qps, Math.max(1000, perAccount + 2), Math.max(200_000, 10 * casters));
+    // Caster for the rollout, the change, the restart and a sweep, plus drift reads and a burst;
+    // a small studio adds about 14 to the rollout and 4 to a sweep.
+    return new ServersConfig(keys, qps, Math.max(1000, perAccount + 2), Math.max(200_000, (studio ? 30 : 10) * casters));
   }
 }

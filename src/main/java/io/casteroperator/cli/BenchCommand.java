@@ -83,6 +83,11 @@ public final class BenchCommand implements Callable<Integer> {
       + " heap and GC are apart from the operator's.")
   boolean split;
 
+  @Option(names = "--studio", description = "Give every Caster a small studio as well (2 inputs, a layout, a text overlay and"
+      + " both scenes, so the caster runs); reports the calls per Caster by action and the rollout against the ideal of"
+      + " the action with the most calls per quota.")
+  boolean studio;
+
   @Option(names = "--out", description = "Write the figures as JSON to this file.")
   Path out;
 
@@ -100,7 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
     ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("io.casteroperator").setLevel(Level.WARN);
     BenchOptions options = new BenchOptions(casters, qps, submitters, warmUp, latencySamples, out, plot, unrelatedSecrets,
         accounts, Duration.ofSeconds(idleSeconds), drift, coTenantBurst, Duration.ofSeconds(burstSeconds), throttleRecovery,
-        split);
+        split, studio);
     List<String> problems = options.problems();
     if (!problems.isEmpty()) {
       throw new ParameterException(spec.commandLine(), String.join("\n", problems));

@@ -27,6 +27,11 @@ public enum LiveAction {
   DescribeCasterScenes,
   SetCasterSceneConfig;
 
+  /** Whether the action only reads (a Describe call): it changes nothing on the caster. */
+  public boolean readsOnly() {
+    return name().startsWith("Describe");
+  }
+
   /** Documented quota per account, in calls per second. */
   public int documentedQuota() {
     return switch (this) {

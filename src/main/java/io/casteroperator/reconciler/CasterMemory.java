@@ -64,6 +64,29 @@ final class CasterMemory {
    */
   boolean studioRead;
 
+  /** The lists of a studio read that waits for the slot of its next Describe call; null when none is under way. */
+  private StudioReadSoFar studioReadSoFar;
+
+  /**
+   * The read under way, or a new one. One begun while channel mode or the caster's state was
+   * different is begun again: enabling channels discards layouts, a start creates the scenes.
+   */
+  StudioReadSoFar studioReadSoFar(boolean channelMode, io.casteroperator.api.CasterState state) {
+    if (studioReadSoFar == null || !studioReadSoFar.beganUnder(channelMode, state)) {
+      studioReadSoFar = new StudioReadSoFar(channelMode, state);
+    }
+    return studioReadSoFar;
+  }
+
+  void studioReadDone() {
+    studioReadSoFar = null;
+  }
+
+  /** This operator called an action that changes the caster: lists read before may no longer be what is there. */
+  void changedTheCaster() {
+    studioReadSoFar = null;
+  }
+
   /** Studio items whose last call was refused, by list and name: not tried again before notBefore unless their value changes. */
   final java.util.Map<String, StudioFailure> studioFailures = new java.util.HashMap<>();
 

@@ -89,6 +89,9 @@ final class CloudCalls {
       result = body.apply(r.client);
     } finally {
       budgets.answered(key, permit);
+      if (!action.readsOnly()) {
+        r.memory.changedTheCaster(); // even a failed write may have been carried out
+      }
     }
     log(r, action, result);
     metrics.apiCall(key, action, result);

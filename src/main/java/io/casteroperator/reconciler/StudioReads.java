@@ -27,29 +27,52 @@ final class StudioReads {
     this.calls = calls;
   }
 
-  /** The whole studio; empty when a read waits for its slot or failed (reported by CloudCalls). */
+  /**
+   * The whole studio; empty when a read waits for its slot or failed (reported by CloudCalls). The
+   * lists already read are kept until the next attempt: each Describe action has its own budget, so
+   * a read that waits for one slot would otherwise repeat the calls before it every time it resumes
+   * (4.7 DescribeCasterVideoResources per Caster in a 100-Caster studio rollout, where one will do).
+   */
   Optional<ObservedStudio> read(Reconciliation r, Purpose purpose, boolean channelMode, boolean mayHaveScenes) {
-    var inputs = calls.call(r, DescribeCasterVideoResources, purpose, c -> c.inputs(r.casterId));
-    if (inputs.isEmpty()) {
-      return Optional.empty();
+    StudioReadSoFar soFar = r.memory.studioReadSoFar(channelMode, r.status().getCasterState());
+    if (soFar.inputs == null) {
+      var inputs = calls.call(r, DescribeCasterVideoResources, purpose, c -> c.inputs(r.casterId));
+      if (inputs.isEmpty()) {
+        return Optional.empty();
+      }
+      soFar.inputs = inputs.get().value();
     }
-    Optional<Answer<List<ChannelValue>>> channels = channelMode
-        ? calls.call(r, DescribeCasterChannels, purpose, c -> c.channels(r.casterId))
-        : Optional.of(new Answer<>(List.of(), null));
-    if (channels.isEmpty()) {
-      return Optional.empty();
+    if (soFar.channels == null) {
+      if (channelMode) {
+        var channels = calls.call(r, DescribeCasterChannels, purpose, c -> c.channels(r.casterId));
+        if (channels.isEmpty()) {
+          return Optional.empty();
+        }
+        soFar.channels = channels.get().value();
+      } else {
+        soFar.channels = List.of();
+      }
     }
-    var layouts = calls.call(r, DescribeCasterLayouts, purpose, c -> c.layouts(r.casterId));
-    if (layouts.isEmpty()) {
-      return Optional.empty();
+    if (soFar.layouts == null) {
+      var layouts = calls.call(r, DescribeCasterLayouts, purpose, c -> c.layouts(r.casterId));
+      if (layouts.isEmpty()) {
+        return Optional.empty();
+      }
+      soFar.layouts = layouts.get().value();
     }
-    var components = calls.call(r, DescribeCasterComponents, purpose, c -> c.components(r.casterId));
-    if (components.isEmpty()) {
-      return Optional.empty();
+    if (soFar.components == null) {
+      var components = calls.call(r, DescribeCasterComponents, purpose, c -> c.components(r.casterId));
+      if (components.isEmpty()) {
+        return Optional.empty();
+      }
+      soFar.components = components.get().value();
     }
     Optional<List<SceneValue>> scenes = mayHaveScenes ? scenes(r, purpose) : Optional.of(List.of());
-    return scenes.map(s -> new ObservedStudio(inputs.get().value(), channels.get().value(), layouts.get().value(),
-        components.get().value(), s));
+    if (scenes.isEmpty()) {
+      return Optional.empty();
+    }
+    r.memory.studioReadDone();
+    return Optional.of(new ObservedStudio(soFar.inputs, soFar.channels, soFar.layouts, soFar.components, scenes.get()));
   }
 
   /** DescribeCasterScenes; a caster that never ran has none (InvalidScene.NotFound says so). */

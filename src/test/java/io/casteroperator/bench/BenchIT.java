@@ -120,6 +120,32 @@ class BenchIT {
     assertEquals(2, Main.execute("bench", "--throttle-recovery=soon"));
   }
 
+  @Test
+  void withAStudioEachItemCostsOneCallAndEachListOneRead() throws Exception {
+    JsonNode figures = run("--casters=20", "--qps=20", "--latency-samples=3", "--idle-seconds=1", "--studio");
+
+    assertTrue(figures.get("studio").asBoolean());
+    JsonNode byAction = figures.get("callsPerCasterByAction");
+    // Two inputs, a layout, an overlay, two scenes: one call each; each list read once; one start.
+    assertEquals(2.0, byAction.get("AddCasterVideoResource").asDouble(), figures.toString());
+    assertEquals(1.0, byAction.get("AddCasterLayout").asDouble(), figures.toString());
+    assertEquals(1.0, byAction.get("AddCasterComponent").asDouble(), figures.toString());
+    assertEquals(2.0, byAction.get("SetCasterSceneConfig").asDouble(), figures.toString());
+    assertEquals(1.0, byAction.get("DescribeCasterVideoResources").asDouble(), figures.toString());
+    assertEquals(1.0, byAction.get("DescribeCasterLayouts").asDouble(), figures.toString());
+    assertEquals(1.0, byAction.get("StartCaster").asDouble(), figures.toString());
+    assertEquals(1.0, figures.get("setCasterConfigCallsPerCaster").asDouble());
+    // 9 calls of the studio's own, and rarely a scenes read (a drift check soon after a start).
+    double studioCalls = figures.get("studioCallsPerCaster").asDouble();
+    assertTrue(studioCalls >= 9.0 && studioCalls < 9.5, figures.toString());
+    // The ideal is set by the actions with two calls per Caster: 2 × 20 / 20 = 2 s.
+    assertEquals(2.0, figures.get("studioBindingCallsPerCaster").asDouble(), figures.toString());
+    assertEquals(2.0, figures.get("studioIdealSeconds").asDouble(), 1e-9);
+    assertTrue(figures.get("studioRatioToIdeal").asDouble() >= 1.0, figures.toString());
+    assertTrue(figures.get("studioPeakCallsPerSecond").asInt() <= 20, figures.toString());
+    assertEquals(0, figures.get("throttled").asLong());
+  }
+
   private JsonNode run(String... flags) throws Exception {
     Path json = temp.resolve("bench-" + System.nanoTime() + ".json");
     List<String> args = new ArrayList<>(List.of("bench", "--out=" + json));

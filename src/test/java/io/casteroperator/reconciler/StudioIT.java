@@ -137,8 +137,10 @@ class StudioIT {
       assertEquals(List.of("lower-third", "logo"), now.components().stream().map(c -> c.componentName()).toList());
       assertEquals(List.of(0.65, 0.65), now.layouts().get(0).videoLayers().get(1).positionNormalized());
     });
-    assertTrue(fixture.events(name).stream().anyMatch(e -> "DriftCorrected".equals(e.getReason())
-        && e.getMessage().contains("layouts[pip].videoLayers[1].positionNormalized")), "the event names the layer");
+    // The event comes with the status, after the calls that set the studio back.
+    await().atMost(OperatorFixture.TIMEOUT).untilAsserted(() -> assertTrue(fixture.events(name).stream()
+        .anyMatch(e -> "DriftCorrected".equals(e.getReason())
+            && e.getMessage().contains("layouts[pip].videoLayers[1].positionNormalized")), "the event names the layer"));
     await().atMost(OperatorFixture.TIMEOUT).untilAsserted(() -> {
       var program = fixture.emulator().studio(id).orElseThrow().scenes().stream().filter(s -> s.program()).findFirst().orElseThrow();
       assertEquals(2, program.componentIds().size(), "the programme shows the logo again (its new id)");
