@@ -17,11 +17,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The emulator of a split run, through its admin API ({@code /_emulator/}). */
 final class RemoteEmulatorControl implements EmulatorControl {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int ATTEMPTS = 3;
 
   private final String endpoint;
   private final String admin;
@@ -39,9 +41,35 @@ final class RemoteEmulatorControl implements EmulatorControl {
 
   @Override
   public String createCaster(String account, String name) {
-    String body = JSON.createObjectNode().put("account", account).put("casterName", name).toString();
-    return send(HttpRequest.newBuilder(URI.create(admin + "casters")).POST(HttpRequest.BodyPublishers.ofString(body))
-        .header("Content-Type", "application/json")).get("casterId").asText();
+    // The id is chosen here so that a retry after a lost answer can ask whether the first attempt made it.
+    String id = UUID.randomUUID().toString();
+    String body = JSON.createObjectNode().put("account", account).put("casterId", id).put("casterName", name).toString();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return send(HttpRequest.newBuilder(URI.create(admin + "casters")).POST(HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json")).get("casterId").asText();
+      } catch (UncheckedIOException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+        if (exists(id)) {
+          return id;
+        }
+      }
+    }
+  }
+
+  private boolean exists(String casterId) {
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(admin + "casters/" + encode(casterId))).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while asking the emulator", e);
+    }
   }
 
   @Override
@@ -78,8 +106,17 @@ final class RemoteEmulatorControl implements EmulatorControl {
     return out;
   }
 
+  /** A read, tried again when the connection fails: the JDK client may pick a pooled connection the server just closed. */
   private JsonNode get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(admin + path)).GET());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return send(HttpRequest.newBuilder(URI.create(admin + path)).GET());
+      } catch (UncheckedIOException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 
   private JsonNode send(HttpRequest.Builder request) {

@@ -339,9 +339,12 @@ final class Outcomes {
   }
 
   void started(Reconciliation r, String requestId) {
+    String stoppedForChannels = r.status().getStoppedForChannels();
     r.status().setCasterState(CasterState.Running);
     r.status().setStoppedForChannels(null);
-    r.draft.running(True, Reason.STARTED, "started at " + r.now + ", as spec.running asks");
+    r.draft.running(True, Reason.STARTED, stoppedForChannels == null ? "started at " + r.now + ", as spec.running asks"
+        : "started again at " + r.now + " with channels on (channelEnablePolicy RestartCaster): the broadcast was"
+            + " interrupted from " + stoppedForChannels + " and the caster's layouts were discarded");
     r.event("Started", "started caster " + r.casterId + " (RequestId " + requestId + ")");
   }
 
@@ -355,6 +358,9 @@ final class Outcomes {
   void stoppedForChannels(Reconciliation r, String requestId) {
     r.status().setCasterState(CasterState.Idle);
     r.status().setStoppedForChannels(r.now.toString());
+    r.draft.running(False, Reason.STARTING, "stopped at " + r.now + " to enable channels (channelEnablePolicy"
+        + " RestartCaster): the broadcast is interrupted and the caster's layouts are discarded; it starts again"
+        + " once channels are on");
     r.warning("StoppedForChannels", "stopped caster " + r.casterId + " to enable channels (channelEnablePolicy"
         + " RestartCaster; RequestId " + requestId + "): the broadcast is interrupted and the caster's layouts are"
         + " discarded; it starts again once channels are on");

@@ -20,7 +20,7 @@ import java.util.TreeMap;
 
 /**
  * What the caster outputs (its scenes' playback, RTMP and transcoded URLs): read once after each
- * start, never on every reconcile (DescribeCasterStreamUrl has a quota of 5/s), shown in status with
+ * start, and again when a read of the studio finds other scene ids; never on every reconcile (DescribeCasterStreamUrl has a quota of 5/s), shown in status with
  * every auth_key masked, and written whole into the Secret spec.outputsSecretRef names, which this
  * Caster creates and owns. A Secret someone else owns is never overwritten.
  */
@@ -48,10 +48,22 @@ final class Outputs {
     boolean seenToStart = running && r.base != null && r.base.getCasterState() == CasterState.Idle;
     boolean neverRead = running && r.status().getOutputs() == null;
     boolean secretWithoutUrls = running && wantsSecret(r) && r.memory.streams == null && !secretHolds(r);
-    if ((started || seenToStart || neverRead || secretWithoutUrls) && !read(r)) {
+    if ((started || seenToStart || neverRead || secretWithoutUrls || scenesChanged(r)) && !read(r)) {
       return;
     }
     writeSecret(r);
+  }
+
+  /** A read of the studio in this pass saw other scene ids than the outputs were read for. */
+  private static boolean scenesChanged(Reconciliation r) {
+    if (r.studio == null || r.studio.observed == null || r.studio.observed.scenes().isEmpty() || r.status().getOutputs() == null) {
+      return false;
+    }
+    java.util.Set<String> seen = r.studio.observed.scenes().stream().map(io.casteroperator.config.studio.SceneValue::sceneId)
+        .collect(java.util.stream.Collectors.toSet());
+    java.util.Set<String> read = r.status().getOutputs().stream().map(io.casteroperator.api.SceneOutput::getSceneId)
+        .collect(java.util.stream.Collectors.toSet());
+    return !seen.equals(read);
   }
 
   private boolean read(Reconciliation r) {

@@ -312,7 +312,9 @@ final class StudioSync {
 
   private static String sceneId(Reconciliation r, StudioPass pass, String name, boolean program) {
     String recorded = pass.book.id(StudioList.SCENES, name);
-    if (recorded != null) {
+    boolean recordedIsGone = recorded != null && pass.observed != null && !pass.observed.scenes().isEmpty()
+        && pass.observed.scenes().stream().noneMatch(s -> s.sceneId().equals(recorded));
+    if (recorded != null && !recordedIsGone) {
       return recorded;
     }
     if (pass.observed != null) {

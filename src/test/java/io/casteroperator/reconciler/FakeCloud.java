@@ -210,10 +210,13 @@ final class FakeCloud implements LiveClientFactory {
 
     private List<io.casteroperator.live.CasterStream> scenes(Caster c, boolean withRtmp) {
       String host = "rtmp://" + c.config.domainName() + "/caster/";
+      // The scenes' ids as the caster has them (created at its first start).
+      String pvw = c.scenes.stream().filter(sc -> !sc.program()).map(SceneValue::sceneId).findFirst().orElse(c.id + "-pvw");
+      String pgm = c.scenes.stream().filter(SceneValue::program).map(SceneValue::sceneId).findFirst().orElse(c.id + "-pgm");
       return List.of(
-          new io.casteroperator.live.CasterStream(c.id + "-pvw", false, "http://" + c.config.domainName() + "/caster/pvw.flv?auth_key=1-0-0-abc",
+          new io.casteroperator.live.CasterStream(pvw, false, "http://" + c.config.domainName() + "/caster/pvw.flv?auth_key=1-0-0-abc",
               withRtmp ? host + "pvw?auth_key=1-0-0-abc" : null, List.of()),
-          new io.casteroperator.live.CasterStream(c.id + "-pgm", true, "http://" + c.config.domainName() + "/caster/pgm.flv?auth_key=1-0-0-def",
+          new io.casteroperator.live.CasterStream(pgm, true, "http://" + c.config.domainName() + "/caster/pgm.flv?auth_key=1-0-0-def",
               withRtmp ? host + "pgm?auth_key=1-0-0-def" : null,
               List.of(new io.casteroperator.live.CasterStream.Output("http://" + c.config.domainName() + "/caster/pgm_lhd.m3u8?auth_key=1-0-0-ghi", "lhd", "m3u8"))));
     }

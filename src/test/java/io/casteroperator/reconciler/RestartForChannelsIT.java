@@ -42,7 +42,9 @@ class RestartForChannelsIT {
     fixture.apply(name, spec(id));
 
     fixture.awaitReady(name);
-    fixture.awaitCondition(name, Conditions.RUNNING, "True", Conditions.Reason.STARTED);
+    var started = fixture.awaitCondition(name, Conditions.RUNNING, "True", Conditions.Reason.STARTED);
+    String message = OperatorFixture.condition(started, Conditions.RUNNING).getMessage();
+    assertTrue(message.contains("broadcast was interrupted") && message.contains("layouts were discarded"), message);
     assertEquals(1, fixture.emulator().caster(id).orElseThrow().channelEnable());
     assertTrue(fixture.emulator().caster(id).orElseThrow().running());
     List<String> order = fixture.emulator().callLog(null, id, null, 50).stream().map(CallRecord::action)
@@ -50,6 +52,7 @@ class RestartForChannelsIT {
     assertEquals(List.of("StopCaster", "SetCasterConfig", "StartCaster"), order);
     assertTrue(fixture.events(name).stream().anyMatch(e -> "StoppedForChannels".equals(e.getReason())
         && e.getMessage().contains("interrupted") && e.getMessage().contains("layouts")), "the interruption is an event");
+    assertTrue(fixture.events(name).stream().anyMatch(e -> "Started".equals(e.getReason())), "the start is an event");
     assertEquals(null, fixture.status(name).getStoppedForChannels());
   }
 
@@ -74,7 +77,9 @@ class RestartForChannelsIT {
     }
     // Fixed (here: the fault is gone and the spec changes): channels go on, then it starts again.
     fixture.apply(name, spec(id) + "\ndelay: 1");
-    fixture.awaitCondition(name, Conditions.RUNNING, "True", Conditions.Reason.STARTED);
+    var started = fixture.awaitCondition(name, Conditions.RUNNING, "True", Conditions.Reason.STARTED);
+    String message = OperatorFixture.condition(started, Conditions.RUNNING).getMessage();
+    assertTrue(message.contains("broadcast was interrupted") && message.contains("layouts were discarded"), message);
     assertEquals(1, fixture.emulator().caster(id).orElseThrow().channelEnable());
     assertEquals(1, fixture.callCount(id, "StopCaster"));
     assertEquals(1, fixture.callCount(id, "StartCaster"));

@@ -79,6 +79,29 @@ class RunStateIT {
   }
 
   @Test
+  void aStartTheServiceRefusesIsStartFailedAndNotTriedInALoop() {
+    String name = OperatorFixture.uniqueName("refused-start");
+    fixture.emulator().faults(io.casteroperator.emulator.FaultSettings.builder().errorRate(1.0)
+        .errorActions("StartCaster").errorCodes("IllegalOperation").build());
+    try {
+      fixture.apply(name, STARTABLE + "casterName: %s\nrunning: true".formatted(name));
+
+      CasterStatus refused = fixture.awaitCondition(name, Conditions.RUNNING, "False", Conditions.Reason.START_FAILED);
+      String message = condition(refused, Conditions.RUNNING).getMessage();
+      assertTrue(message.contains("StartCaster failed") && message.contains("IllegalOperation"), message);
+      assertEquals("False", condition(refused, Conditions.READY).getStatus().name());
+      assertEquals("IllegalOperation", refused.getLastErrorCode());
+      String id = refused.getCasterId();
+      // A refusal is tried again when the spec or the credentials change, or by the slow probe (an
+      // hour here): not on every reconcile.
+      await().during(java.time.Duration.ofSeconds(3)).atMost(java.time.Duration.ofSeconds(5))
+          .until(() -> fixture.callCount(id, "StartCaster") == 1);
+    } finally {
+      fixture.emulator().clearFaults();
+    }
+  }
+
+  @Test
   void aCasterStoppedInTheConsoleIsDriftAndStartedAgain() {
     String name = OperatorFixture.uniqueName("console");
     fixture.apply(withDriftInterval(name, STARTABLE + "casterName: %s\nrunning: true".formatted(name)));

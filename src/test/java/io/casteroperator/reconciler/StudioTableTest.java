@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.casteroperator.api.StudioItemState;
 import io.casteroperator.api.StudioItemStatus;
 import io.casteroperator.config.studio.InputValue;
+import io.casteroperator.config.studio.SceneValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -157,6 +158,22 @@ class StudioTableTest {
                 () -> assertEquals(2, w.cloud.casters.get(ID).components.size()),
                 () -> assertTrue(w.eventReasons().contains("DriftCorrected"), w.eventReasons().toString()),
                 () -> assertNull(w.status().getDrift()))),
+
+        new Row("the scenes have new ids at the drift check: the outputs are read again and the scenes set under the new ids",
+            w -> {
+              built(w);
+              var scenes = w.cloud.casters.get(ID).scenes;
+              scenes.replaceAll(sc -> new SceneValue(sc.sceneId() + "-new", sc.program(), null, List.of()));
+              return w.later(Duration.ofHours(2)).reconcile();
+            },
+            "True/Applied", List.of("DescribeCasterConfig", "DescribeCasters", "DescribeCasterVideoResources",
+                "DescribeCasterLayouts", "DescribeCasterComponents", "DescribeCasterScenes", "DescribeCasterStreamUrl",
+                "SetCasterSceneConfig", "SetCasterSceneConfig"),
+            w -> assertAll(
+                () -> assertTrue(w.status().getOutputs().stream().allMatch(o -> o.getSceneId().endsWith("-new")),
+                    String.valueOf(w.status().getOutputs())),
+                () -> assertTrue(w.status().getStudio().getScenes().stream().allMatch(sc -> sc.getId().endsWith("-new")),
+                    String.valueOf(w.status().getStudio().getScenes())))),
 
         new Row("ObserveOnly: a layer moved in the console shows in status.drift by name, nothing is written",
             w -> built(w).consoleMovesLayer(ID, 1, 0.5).spec(spec(STUDIO + "managementPolicy: ObserveOnly\n"))
