@@ -59,16 +59,22 @@ final class RemoteEmulatorControl implements EmulatorControl {
     }
   }
 
+  /** Whether the caster is there; asked again when the connection fails, so that a lost answer is never taken for "no". */
   private boolean exists(String casterId) {
-    try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(admin + "casters/" + encode(casterId))).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while asking the emulator", e);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        HttpResponse<String> response = http.send(
+            HttpRequest.newBuilder(URI.create(admin + "casters/" + encode(casterId))).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200;
+      } catch (IOException e) {
+        if (attempt == ATTEMPTS) {
+          throw new UncheckedIOException("the emulator's admin API cannot be reached", e);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while asking the emulator", e);
+      }
     }
   }
 

@@ -60,7 +60,7 @@ final class ReportTable {
     row("studio: binding action", String.join(" = ", st.studioBindingActions()), "");
     row("studio: its calls per Caster, at its quota", f3(st.studioBindingCallsPerCaster()) + " at " + st.studioBindingQuota() + "/s",
         "");
-    row("studio: ideal for those calls (s)", f(st.studioIdealSeconds()), "");
+    row("studio: ideal for the least calls (s)", f(st.studioIdealSeconds()), "");
     row("studio: ratio to that ideal", f3(st.studioRatioToIdeal()), "");
     row("studio: peak calls of one action in 1 s (" + st.studioPeakAction() + ")", st.studioPeakCallsPerSecond(),
         "<= " + r.qps());

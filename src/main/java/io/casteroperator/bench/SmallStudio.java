@@ -23,9 +23,10 @@ import java.util.TreeMap;
  * StartCaster and the read of the outputs as well.
  *
  * <p>Every action has its own quota per account, so the rollout's ideal is set by the action whose
- * calls take longest at its quota: the largest, over the actions, of calls / (quota × K). Here the
- * inputs (two AddCasterVideoResource) and the scenes (two SetCasterSceneConfig) tie, at twice N /
- * (K·Q).
+ * calls take longest at its quota: the largest, over the actions, of calls / (quota × K), counting
+ * the calls this studio needs at least ({@link #LEAST_CALLS}), so that a wasted call shows in the
+ * ratio instead of moving the ideal. Here the inputs (two AddCasterVideoResource) and the scenes
+ * (two SetCasterSceneConfig) tie, at twice N / (K·Q).
  */
 final class SmallStudio {
 
@@ -54,6 +55,17 @@ final class SmallStudio {
         program: {layout: pip, components: [lower-third]}
         preview: {layout: pip}
       """;
+
+  /**
+   * The calls per Caster that this studio needs at least: one per item, one read of each list the
+   * operator reads before its first add, the configuration's read and write, the state read, the
+   * start and the read of the outputs.
+   */
+  static final Map<String, Integer> LEAST_CALLS = Map.ofEntries(Map.entry("AddCasterVideoResource", 2),
+      Map.entry("SetCasterSceneConfig", 2), Map.entry("AddCasterLayout", 1), Map.entry("AddCasterComponent", 1),
+      Map.entry("DescribeCasterVideoResources", 1), Map.entry("DescribeCasterLayouts", 1),
+      Map.entry("DescribeCasterComponents", 1), Map.entry("DescribeCasterConfig", 1), Map.entry("SetCasterConfig", 1),
+      Map.entry("DescribeCasters", 1), Map.entry("StartCaster", 1), Map.entry("DescribeCasterStreamUrl", 1));
 
   /** Read once; every Caster shares its lists (they are only ever serialised). */
   private static final CasterSpec TEMPLATE = parse();
@@ -99,10 +111,11 @@ final class SmallStudio {
    *     action: the studio's, the configuration's, the start's and the reads)
    * @param studioCallsPerCaster of which the studio's own actions (its lists and scenes)
    * @param liveApiCallsPerCaster all of them
-   * @param studioBindingActions the action (or the actions, tied) whose calls take longest at their quota
-   * @param studioBindingCallsPerCaster its calls per Caster
+   * @param studioBindingActions the action (or the actions, tied) whose least calls ({@link #LEAST_CALLS})
+   *     take longest at their quota
+   * @param studioBindingCallsPerCaster its calls per Caster, as measured
    * @param studioBindingQuota its quota per account
-   * @param studioIdealSeconds its calls / (quota × K): the fastest the quotas allow the rollout
+   * @param studioIdealSeconds its least calls × N / (quota × K): the fastest the quotas allow the rollout
    * @param studioRatioToIdeal phase 1's time to all Ready / that ideal
    * @param studioPeakCallsPerSecond the most calls of one action but SetCasterConfig (which
    *     {@code peakCallsPerSecond} reports) that one account attempted in one second, as the
@@ -130,11 +143,11 @@ final class SmallStudio {
     });
     double studio = calls.entrySet().stream().filter(e -> isStudioAction(e.getKey())).mapToLong(Map.Entry::getValue).sum();
     double all = calls.values().stream().mapToLong(Long::longValue).sum();
-    // The ideal: the action whose calls take longest at its own quota over the K accounts.
+    // The ideal: the action whose least calls take longest at its own quota over the K accounts.
     double ideal = 0;
     List<String> binding = new ArrayList<>();
-    for (Map.Entry<String, Long> e : new TreeMap<>(calls).entrySet()) {
-      double seconds = e.getValue() / ((double) quota(quotas, e.getKey()) * accounts);
+    for (Map.Entry<String, Integer> e : new TreeMap<>(LEAST_CALLS).entrySet()) {
+      double seconds = (double) e.getValue() * casters / ((double) quota(quotas, e.getKey()) * accounts);
       if (seconds > ideal + 1e-9) {
         ideal = seconds;
         binding.clear();
@@ -156,7 +169,7 @@ final class SmallStudio {
       }
     }
     return new Figures(perCaster, studio / casters, all / casters, binding,
-        first == null ? 0 : (double) calls.get(first) / casters, first == null ? 0 : quota(quotas, first), ideal,
+        first == null ? 0 : (double) calls.getOrDefault(first, 0L) / casters, first == null ? 0 : quota(quotas, first), ideal,
         ideal == 0 ? Double.NaN : elapsedSeconds / ideal, peak, peakAction);
   }
 

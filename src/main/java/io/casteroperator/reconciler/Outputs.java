@@ -54,16 +54,19 @@ final class Outputs {
     writeSecret(r);
   }
 
-  /** A read of the studio in this pass saw other scene ids than the outputs were read for. */
+  /** A read of the studio in this pass no longer finds a scene the outputs were read for. */
   private static boolean scenesChanged(Reconciliation r) {
-    if (r.studio == null || r.studio.observed == null || r.studio.observed.scenes().isEmpty() || r.status().getOutputs() == null) {
+    boolean running = r.memory.state != null && r.memory.state.running();
+    if (!running || r.studio == null || r.studio.observed == null || r.studio.observed.scenes().isEmpty()
+        || r.status().getOutputs() == null) {
       return false;
     }
     java.util.Set<String> seen = r.studio.observed.scenes().stream().map(io.casteroperator.config.studio.SceneValue::sceneId)
         .collect(java.util.stream.Collectors.toSet());
     java.util.Set<String> read = r.status().getOutputs().stream().map(io.casteroperator.api.SceneOutput::getSceneId)
         .collect(java.util.stream.Collectors.toSet());
-    return !seen.equals(read);
+    // Not equality: a scene without outputs (or outputs of a scene the list leaves out) is no change.
+    return !seen.containsAll(read);
   }
 
   private boolean read(Reconciliation r) {

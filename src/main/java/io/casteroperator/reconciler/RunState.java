@@ -64,7 +64,11 @@ final class RunState {
       outcomes.runningDrifted(r, toRun, running);
     }
     if (toRun && !configApplied) {
-      outcomes.runningPending(r, true, "its configuration is not applied yet");
+      outcomes.runningPending(r, true, restarting
+          ? "its configuration with channels on is not applied yet (stopped at " + r.status().getStoppedForChannels()
+              + " to enable channels, channelEnablePolicy RestartCaster: the broadcast is interrupted and the"
+              + " caster's layouts are discarded)"
+          : "its configuration is not applied yet");
       return;
     }
     if (toRun ? start(r) : stop(r)) {
@@ -112,9 +116,8 @@ final class RunState {
     } else {
       outcomes.runningHolds(r, running);
     }
-    if (!running) {
-      outcomes.restartForChannelsDropped(r);
-    }
+    // The run state holds: a restart for channels is over, whoever started the caster again.
+    outcomes.restartForChannelsDropped(r);
     outputs.keep(r, false);
   }
 

@@ -72,9 +72,14 @@ final class StudioOutcomes {
 
   /** The item is as the spec asks: nothing to do. */
   void holds(StudioPass pass, StudioList list, String name) {
+    holds(pass, list, name, pass.book.get(list, name).getId());
+  }
+
+  /** As {@link #holds(StudioPass, StudioList, String)}, the item now known under {@code id} (a scene found again). */
+  void holds(StudioPass pass, StudioList list, String name, String id) {
     var item = pass.book.get(list, name);
-    if (item.getState() != StudioItemState.APPLIED) {
-      pass.book.applied(list, name, item.getId(), item.getLocationId(), item.getAppliedHash(), item.getFixedHash());
+    if (item.getState() != StudioItemState.APPLIED || !java.util.Objects.equals(id, item.getId())) {
+      pass.book.applied(list, name, id, item.getLocationId(), item.getAppliedHash(), item.getFixedHash());
     }
   }
 

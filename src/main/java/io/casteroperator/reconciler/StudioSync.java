@@ -293,7 +293,7 @@ final class StudioSync {
     List<FieldDifference> drift = sceneDrift(pass, name, value.get(), hash);
     if (!pass.write || (hash.equals(appliedHash(pass, StudioList.SCENES, name)) && drift.isEmpty())) {
       if (pass.write) {
-        outcomes.holds(pass, StudioList.SCENES, name);
+        outcomes.holds(pass, StudioList.SCENES, name, sceneId); // under the id the caster has now
       }
       return;
     }

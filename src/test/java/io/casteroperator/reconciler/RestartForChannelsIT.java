@@ -69,6 +69,8 @@ class RestartForChannelsIT {
       assertNotNull(failed.getStoppedForChannels(), "status says the operator stopped it for channels");
       assertTrue(condition(failed, Conditions.READY).getMessage().contains("InvalidParameter.Malformed"));
       assertFalse(fixture.emulator().caster(id).orElseThrow().running(), "left stopped");
+      String running = condition(failed, Conditions.RUNNING).getMessage();
+      assertTrue(running.contains("the broadcast is interrupted"), running);
       // No loop of stops and starts: the caster stays stopped while the write keeps failing.
       await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
           fixture.callCount(id, "StopCaster") == 1 && fixture.callCount(id, "StartCaster") == 0);

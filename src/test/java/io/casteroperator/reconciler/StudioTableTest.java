@@ -175,6 +175,18 @@ class StudioTableTest {
                 () -> assertTrue(w.status().getStudio().getScenes().stream().allMatch(sc -> sc.getId().endsWith("-new")),
                     String.valueOf(w.status().getStudio().getScenes())))),
 
+        new Row("the scenes have new ids but show what the spec asks: no call but the outputs' read, the new ids recorded",
+            w -> {
+              built(w);
+              var scenes = w.cloud.casters.get(ID).scenes;
+              scenes.replaceAll(sc -> new SceneValue(sc.sceneId() + "-new", sc.program(), sc.layoutId(), sc.componentIds()));
+              return w.later(Duration.ofHours(2)).reconcile();
+            },
+            "True/Applied", List.of("DescribeCasterConfig", "DescribeCasters", "DescribeCasterVideoResources",
+                "DescribeCasterLayouts", "DescribeCasterComponents", "DescribeCasterScenes", "DescribeCasterStreamUrl"),
+            w -> assertTrue(w.status().getStudio().getScenes().stream().allMatch(sc -> sc.getId().endsWith("-new")),
+                String.valueOf(w.status().getStudio().getScenes()))),
+
         new Row("ObserveOnly: a layer moved in the console shows in status.drift by name, nothing is written",
             w -> built(w).consoleMovesLayer(ID, 1, 0.5).spec(spec(STUDIO + "managementPolicy: ObserveOnly\n"))
                 .later(Duration.ofHours(2)).reconcile(),
