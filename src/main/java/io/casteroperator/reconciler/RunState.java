@@ -64,11 +64,7 @@ final class RunState {
       outcomes.runningDrifted(r, toRun, running);
     }
     if (toRun && !configApplied) {
-      outcomes.runningPending(r, true, restarting
-          ? "its configuration with channels on is not applied yet (stopped at " + r.status().getStoppedForChannels()
-              + " to enable channels, channelEnablePolicy RestartCaster: the broadcast is interrupted and the"
-              + " caster's layouts are discarded)"
-          : "its configuration is not applied yet");
+      outcomes.runningPending(r, true, configurationNotApplied(r, restarting));
       return;
     }
     if (toRun ? start(r) : stop(r)) {
@@ -77,6 +73,15 @@ final class RunState {
       }
       outputs.keep(r, toRun);
     }
+  }
+
+  /** Why a start waits; stopped for channels, what that stop costs the broadcast too. */
+  private static String configurationNotApplied(Reconciliation r, boolean restarting) {
+    return restarting
+        ? "its configuration with channels on is not applied yet (stopped at " + r.status().getStoppedForChannels()
+            + " to enable channels, channelEnablePolicy RestartCaster: the broadcast is interrupted and the"
+            + " caster's layouts are discarded)"
+        : "its configuration is not applied yet";
   }
 
   /** ObserveOnly: the run state is only reported, drift included. */
