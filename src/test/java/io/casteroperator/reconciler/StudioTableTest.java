@@ -29,36 +29,8 @@ class StudioTableTest {
   private static final String ID = "a2b8e671-2fe5-4642-a2ec-bf93880e0002";
   private static final String AT = " @" + REGION + "/" + ACCOUNT;
 
-  /** Two live inputs, a picture-in-picture layout, a text overlay and a logo; the scenes show them. */
-  private static final String STUDIO = """
-      domainName: live.example.com
-      transcodeConfig: {casterTemplate: lp_ld}
-      running: true
-      videoResources:
-        - {name: cam1, locationId: RV01, liveStreamUrl: "rtmp://push.example.com/live/cam1"}
-        - {name: cam2, locationId: RV02, liveStreamUrl: "rtmp://push.example.com/live/cam2"}
-      layouts:
-        - name: pip
-          blendList: [cam1, cam2]
-          videoLayers:
-            - {fillMode: fit, heightNormalized: 1, widthNormalized: 1, positionNormalized: [0, 0]}
-            - {fillMode: fit, heightNormalized: 0.3, widthNormalized: 0.3, positionNormalized: [0.65, 0.65]}
-          mixList: [cam1]
-      components:
-        - name: lower-third
-          locationId: RC01
-          type: text
-          layer: {heightNormalized: 0.1, positionNormalized: [0.05, 0.8]}
-          text: {text: "Live from the studio", color: "0xffffff"}
-        - name: logo
-          locationId: RC02
-          type: image
-          layer: {heightNormalized: 0.1, positionNormalized: [0.9, 0.05], positionRefer: topRight}
-          image: {materialId: logo-asset-1}
-      scenes:
-        program: {layout: pip, components: [lower-third, logo]}
-        preview: {layout: pip}
-      """;
+  /** The studio of {@link StudioIT}: two live inputs, a picture-in-picture layout, a text overlay and a logo. */
+  private static final String STUDIO = StudioIT.STUDIO;
 
   record Row(String name, UnaryOperator<TableWorld> situation, String ready, List<String> calls, Consumer<TableWorld> also) {
     @Override
